@@ -1,0 +1,110 @@
+//go:build js && wasm
+
+package bus
+
+import (
+	"github.com/hack-pad/safejs"
+)
+
+// maxOptionDepth and maxOptionKeys bound how much of a configuration object is read, so a
+// cyclic or huge object cannot stall the page.
+const (
+	maxOptionDepth = 4
+	maxOptionKeys  = 256
+)
+
+// ReadOptions reads window._genesys.widgets.chatclose into plain Go values (string, float64,
+// bool, nil, []any, map[string]any) for handler.ParseConfig. A missing object gives an empty
+// map. Values that cannot be represented (functions, symbols) come back as struct{}{}, which
+// the configuration rejects with a clear message; reading never calls user code except
+// getters, and a throwing getter gives struct{}{} too.
+func ReadOptions() map[string]any {
+	obj, ok := path("_genesys", "widgets", "chatclose")
+	if !ok {
+		return map[string]any{}
+	}
+	m, _ := toGo(obj, 0).(map[string]any)
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+// AsyncEnabled reports whether window._genesys.widgets.webchat.transport.async.enabled is
+// the boolean true. That is how the Genesys v3 transport reads it: a truthy string or number
+// does not turn async mode on.
+func AsyncEnabled() bool {
+	async, ok := path("_genesys", "widgets", "webchat", "transport", "async")
+	return ok && isTrue(async, "enabled")
+}
+
+// unsupported stands for a JavaScript value that has no Go form here.
+var unsupported = struct{}{}
+
+func toGo(v safejs.Value, depth int) any {
+	switch v.Type() {
+	case safejs.TypeUndefined, safejs.TypeNull:
+		return nil
+	case safejs.TypeBoolean:
+		b, _ := v.Bool()
+		return b
+	case safejs.TypeNumber:
+		f, _ := v.Float()
+		return f
+	case safejs.TypeString:
+		s, _ := v.String()
+		return s
+	case safejs.TypeObject:
+		if depth >= maxOptionDepth {
+			return unsupported
+		}
+		if isArray(v) {
+			return arrayToGo(v, depth)
+		}
+		return objectToGo(v, depth)
+	default:
+		return unsupported
+	}
+}
+
+func arrayToGo(v safejs.Value, depth int) any {
+	n, err := arrayLength(v)
+	if err != nil || n > maxOptionKeys {
+		return unsupported
+	}
+	out := make([]any, 0, n)
+	for i := 0; i < n; i++ {
+		item, err := get(v, i)
+		if err != nil {
+			return unsupported
+		}
+		out = append(out, toGo(item, depth+1))
+	}
+	return out
+}
+
+func objectToGo(v safejs.Value, depth int) any {
+	keys, err := builtins.object.Call("keys", v)
+	if err != nil {
+		return unsupported
+	}
+	n, err := arrayLength(keys)
+	if err != nil || n > maxOptionKeys {
+		return unsupported
+	}
+	out := make(map[string]any, n)
+	for i := 0; i < n; i++ {
+		k, err := get(keys, i)
+		if err != nil {
+			return unsupported
+		}
+		name, _ := k.String()
+		item, err := get(v, name)
+		if err != nil {
+			out[name] = unsupported
+			continue
+		}
+		out[name] = toGo(item, depth+1)
+	}
+	return out
+}

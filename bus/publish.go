@@ -1,0 +1,24 @@
+//go:build js && wasm
+
+package bus
+
+import "fmt"
+
+// Publish publishes "<plugin>.<event>" with data through the plugin interface. CXBus
+// delivers it to each subscriber in a task of its own, so Publish returns at once.
+func (p *Plugin) Publish(event string, data map[string]any) error {
+	return p.send("publish", event, data)
+}
+
+// Republish is Publish, and CXBus also keeps the payload and hands it to anyone who
+// subscribes later (only the latest republished payload is kept).
+func (p *Plugin) Republish(event string, data map[string]any) error {
+	return p.send("republish", event, data)
+}
+
+func (p *Plugin) send(method, event string, data map[string]any) error {
+	if _, err := p.iface.Call(method, event, data); err != nil {
+		return fmt.Errorf("%s %s.%s: %w", method, p.name, event, jsError(err))
+	}
+	return nil
+}
