@@ -1,0 +1,59 @@
+package sandbox
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+)
+
+// Script URLs of the customer's page.
+const (
+	customerConfigScript = "/static/customer-config.js"
+	chatcloseScript      = "/chatclose/chatclose.js"
+	widgetsScript        = "/widgets/widgets.min.js"
+)
+
+// CustomerPageData is what static/customer.html is executed with.
+type CustomerPageData struct {
+	// Scripts are the script URLs in page order: the Widgets configuration
+	// (/static/customer-config.js), then /chatclose/chatclose.js and
+	// /widgets/widgets.min.js in the order the order query parameter asks
+	// for. The template writes them with
+	// {{range .Scripts}}<script src="{{.}}"></script>{{end}}.
+	Scripts []string
+}
+
+// customerScripts returns the script URLs for the order query parameter:
+// "before" (or empty) puts chatclose before the widgets, "after" after them.
+func customerScripts(order string) ([]string, error) {
+	switch order {
+	case "", "before":
+		return []string{customerConfigScript, chatcloseScript, widgetsScript}, nil
+	case "after":
+		return []string{customerConfigScript, widgetsScript, chatcloseScript}, nil
+	}
+	return nil, fmt.Errorf("order is %q; use before (chatclose first) or after (widgets first)", order)
+}
+
+// serveCustomerPage renders static/customer.html with the script order from
+// the query; an unknown order gets a 400.
+func (s *Server) serveCustomerPage(w http.ResponseWriter, r *http.Request) {
+	scripts, err := customerScripts(r.URL.Query().Get("order"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	page, err := template.ParseFS(s.static, customerTemplateName)
+	if err != nil {
+		http.Error(w, "cannot load the customer page template static/"+customerTemplateName+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	var body bytes.Buffer
+	if err := page.Execute(&body, CustomerPageData{Scripts: scripts}); err != nil {
+		http.Error(w, "cannot render static/"+customerTemplateName+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", contentTypes[".html"])
+	_, _ = w.Write(body.Bytes())
+}
