@@ -58,7 +58,6 @@ func TestRunServesUntilCanceled(t *testing.T) {
 	match := regexp.MustCompile(`^chatclose sandbox: (http://127\.0\.0\.1:(\d+)/)$`).FindStringSubmatch(lines.Text())
 	require.NotNil(t, match, lines.Text())
 	base, port := match[1], match[2]
-	assert.Equal(t, "hint: Widgets cookies need a host name; map widgets.test to 127.0.0.1 (e.g. in /etc/hosts) and open http://widgets.test:"+port+"/\n", stderr.String())
 
 	res, err := http.Get(base + "chatclose/chatclose.js")
 	require.NoError(t, err)
@@ -81,6 +80,7 @@ func TestRunServesUntilCanceled(t *testing.T) {
 		t.Fatal("run did not return after cancel")
 	}
 	assert.False(t, lines.Scan(), "nothing else goes to stdout")
+	assert.Equal(t, "hint: Widgets cookies need a host name; map widgets.test to 127.0.0.1 (e.g. in /etc/hosts) and open http://widgets.test:"+port+"/\n", stderr.String())
 	_, err = net.DialTimeout("tcp", "127.0.0.1:"+port, time.Second)
 	assert.Error(t, err, "the port is closed after shutdown")
 }
