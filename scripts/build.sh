@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the deployable bundle into web/dist/: chatclose.js (the loader), chatclose.wasm and
 # the wasm_exec.js of the Go toolchain that built it (never a committed copy, which would go
-# stale with the next Go release).
+# stale with the next Go release). DIST=dir writes the bundle there instead (the browser tests
+# build their own copy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dist=web/dist
+dist=${DIST:-web/dist}
 goroot=$(go env GOROOT)
 wasm_exec="$goroot/lib/wasm/wasm_exec.js"
 [ -f "$wasm_exec" ] || wasm_exec="$goroot/misc/wasm/wasm_exec.js" # Go before 1.24
