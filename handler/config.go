@@ -172,6 +172,6 @@ func describe(v any) string {
 	case map[string]any:
 		return "an object"
 	default:
-		return fmt.Sprintf("a value of type %T", v)
+		return "a value that is not a string, number, boolean, array or object"
 	}
 }

@@ -60,7 +60,7 @@ func TestParseConfigRejectsBadValuesAndKeepsDefaults(t *testing.T) {
 		{"debug", "yes", "must be true or false"},
 		{"debug", map[string]any{}, "got an object"},
 		{"debug", []any{true}, "got an array"},
-		{"debug", struct{}{}, "got a value of type struct {}"},
+		{"debug", struct{}{}, "got a value that is not a string, number, boolean, array or object"},
 		{"notcie", "x", `is not an option of chatclose (known: busTimeout, commandTimeout, debug, mode, notice, states)`},
 	}
 	for _, tc := range cases {
