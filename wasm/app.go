@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
@@ -17,8 +18,15 @@ const Version = "0.1.0"
 const (
 	eventMessages     = "WebChatService.messageReceived"
 	eventServiceReady = "WebChatService.ready"
+	eventWindowOpened = "WebChat.opened"
 	commandTranscript = "WebChatService.getTranscript"
 )
+
+// refusedNoSession is WebChat's answer to injectMessage while its window is closed or no
+// chat session is shown in it yet (facts sheet, section 3.3). After a reload, Widgets
+// publish the restored history before WebChat reopens its window, so the first try of a
+// notice is often refused this way.
+const refusedNoSession = "No chat session to inject into."
 
 // app is one running chatclose: its configuration, the decisions of this page view and its
 // connection to CXBus.
@@ -27,6 +35,17 @@ type app struct {
 	log     *bus.Logger
 	decider *handler.Decider
 	plugin  *bus.Plugin
+
+	mu      sync.Mutex
+	segment int            // counts segments seen to start; a refused notice is kept only for its own
+	pending *attempt // a notice WebChat refused, sent again when its window opens
+}
+
+// attempt is one sending of an action's command, remembered so a refused notice can be sent again.
+type attempt struct {
+	command  handler.Command
+	decision handler.Decision
+	segment  int
 }
 
 // startApp reads the configuration and connects in the background, so main can park at once.
@@ -74,8 +93,10 @@ func (a *app) connect() {
 			a.log.Error(err.Error())
 		}
 	}
-	if _, err := a.plugin.Subscribe(eventServiceReady, a.onServiceReady); err != nil {
-		a.log.Error(err.Error())
+	for event, handle := range map[string]bus.Handler{eventServiceReady: a.onServiceReady, eventWindowOpened: a.onWindowOpened} {
+		if _, err := a.plugin.Subscribe(event, handle); err != nil {
+			a.log.Error(err.Error())
+		}
 	}
 	mode := string(a.cfg.Mode)
 	if err := a.plugin.Republish("ready", map[string]any{"version": Version, "mode": mode}); err != nil {
@@ -126,6 +147,9 @@ func (a *app) onServiceReady(safejs.Value) {
 // decide runs the decision and, when it says so, the configured action.
 func (a *app) decide(batch handler.Batch, source string) {
 	d := a.decider.Decide(batch)
+	if d.Reason == handler.ReasonActivity || d.Reason == handler.ReasonOtherState {
+		a.newSegment() // a notice still waiting would be stale
+	}
 	if !d.Act {
 		a.log.Debug(source + ": no action (" + d.Reason.String() + ")")
 		return
@@ -137,14 +161,60 @@ func (a *app) decide(batch handler.Batch, source string) {
 		return
 	}
 	a.log.Debug(source + ": " + d.Message.State + " at index " + d.Message.Index.String() + ": " + action.String())
-	result := a.plugin.Command(cmd.Name, cmd.Data, a.cfg.CommandTimeout)
-	go a.report(action, d, result)
+	a.mu.Lock()
+	a.pending = nil
+	segment := a.segment
+	a.mu.Unlock()
+	a.send(action, attempt{command: cmd, decision: d, segment: segment})
 }
 
-// report waits for the action's command and publishes the outcome on the bus.
-func (a *app) report(action handler.Action, d handler.Decision, result <-chan bus.Result) {
+// send runs the action's command and reports its outcome from a goroutine.
+func (a *app) send(action handler.Action, p attempt) {
+	result := a.plugin.Command(p.command.Name, p.command.Data, a.cfg.CommandTimeout)
+	go a.report(action, p, result)
+}
+
+// newSegment notes that a new segment started and drops any notice still waiting.
+func (a *app) newSegment() {
+	a.mu.Lock()
+	a.segment++
+	a.pending = nil
+	a.mu.Unlock()
+}
+
+// keepRefused keeps a refused notice for when the window opens, unless its segment is over.
+func (a *app) keepRefused(p attempt) {
+	a.mu.Lock()
+	if p.segment == a.segment {
+		a.pending = &p
+	}
+	a.mu.Unlock()
+}
+
+// onWindowOpened sends a refused notice again, now that WebChat's window is open.
+func (a *app) onWindowOpened(safejs.Value) {
+	a.mu.Lock()
+	p := a.pending
+	a.pending = nil
+	a.mu.Unlock()
+	if p != nil {
+		a.log.Debug("WebChat opened: sending the notice again")
+		a.send(handler.ActionNotify, *p)
+	}
+}
+
+// report waits for the action's command and publishes the outcome on the bus. A notice that
+// WebChat refused because no session is shown yet is kept for when its window opens.
+func (a *app) report(action handler.Action, p attempt, result <-chan bus.Result) {
 	r := <-result
+	d := p.decision
 	details := map[string]any{"state": d.Message.State, "index": d.Message.Index.String()}
+	var rejected *bus.RejectedError
+	if action == handler.ActionNotify && errors.As(r.Err, &rejected) && rejected.Reason == refusedNoSession {
+		a.log.Debug("WebChat refused the notice for now (" + rejected.Reason + "); it is sent again when the chat window opens")
+		a.keepRefused(p)
+		return
+	}
 	if r.Err != nil {
 		a.log.Error(r.Err.Error())
 		details["message"] = r.Err.Error()

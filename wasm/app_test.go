@@ -232,3 +232,47 @@ func mustString(v safejs.Value) string {
 	s, _ := v.String()
 	return s
 }
+
+func TestARefusedNoticeIsSentAgainWhenTheWindowOpens(t *testing.T) {
+	p := newPage(t, asyncOn)
+	tries := 0
+	p.bus.Handle("WebChat.injectMessage", func(safejs.Value) cxbustest.Outcome {
+		tries++
+		if tries == 1 {
+			return cxbustest.Outcome{Reject: "No chat session to inject into."}
+		}
+		return cxbustest.Outcome{Resolve: true}
+	})
+	p.watch(t, "ready", "notified", "error")
+	startApp()
+	waitFor(t, "ChatClose.ready", func() bool { return p.count("ready") == 1 })
+	p.messages(t, `{originalMessages: [`+final2+`]}`)
+	waitFor(t, "the first try", func() bool { return len(p.bus.SentNamed("WebChat.injectMessage")) == 1 })
+	time.Sleep(30 * time.Millisecond)
+	assert.Equal(t, 0, p.count("notified"))
+	assert.Equal(t, 0, p.count("error"), "a refusal that will be retried is not an error")
+
+	p.bus.Publish("WebChat.opened", eval(t, `{}`))
+	waitFor(t, "the notice", func() bool { return p.count("notified") == 1 })
+	p.bus.Publish("WebChat.opened", eval(t, `{}`))
+	time.Sleep(30 * time.Millisecond)
+	assert.Len(t, p.bus.SentNamed("WebChat.injectMessage"), 2, "sent again once, not on every opening")
+}
+
+func TestARefusedNoticeIsDroppedWhenANewSegmentStarts(t *testing.T) {
+	p := newPage(t, asyncOn)
+	p.bus.Handle("WebChat.injectMessage", func(safejs.Value) cxbustest.Outcome {
+		return cxbustest.Outcome{Reject: "No chat session to inject into."}
+	})
+	p.watch(t, "ready")
+	startApp()
+	waitFor(t, "ChatClose.ready", func() bool { return p.count("ready") == 1 })
+	p.messages(t, `{originalMessages: [`+final2+`]}`)
+	waitFor(t, "the first try", func() bool { return len(p.bus.SentNamed("WebChat.injectMessage")) == 1 })
+	time.Sleep(20 * time.Millisecond)
+	p.messages(t, `{originalMessages: [{type: "Text", index: "3", from: {type: "Client"}}]}`)
+	time.Sleep(20 * time.Millisecond)
+	p.bus.Publish("WebChat.opened", eval(t, `{}`))
+	time.Sleep(50 * time.Millisecond)
+	assert.Len(t, p.bus.SentNamed("WebChat.injectMessage"), 1, "the stale notice is not sent")
+}
