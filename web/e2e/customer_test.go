@@ -1,0 +1,53 @@
+//go:build !js
+
+package e2e
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// typeAndSend types text into WebChat's input box and presses the send button, as a
+// customer does.
+func (s *scenario) typeAndSend(text string) {
+	s.t.Helper()
+	s.do(
+		chromedp.WaitVisible(".cx-message-input"),
+		chromedp.SendKeys(".cx-message-input", text),
+		chromedp.Click(".cx-send"),
+	)
+}
+
+// waitCustomerMessages waits until the simulator has received n texts from the customer.
+func (s *scenario) waitCustomerMessages(n int) {
+	s.t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		count := 0
+		for _, m := range s.customerLog().Messages {
+			if m.Type == "Text" {
+				count++
+			}
+		}
+		if count >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waiting for %d customer message(s): saw %d", n, count)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// leave takes the customer away from the chat page.
+func (s *scenario) leave() {
+	s.t.Helper()
+	s.do(chromedp.Navigate("about:blank"))
+}
+
+// reloadAction reloads the page without waiting for chatclose.
+func reloadAction() chromedp.Action[chromedp.Void] { return chromedp.Reload() }
+
+var _ = url.Values{}

@@ -1,0 +1,92 @@
+//go:build !js
+
+// Package e2e holds chatclose's end-to-end tests: the built bundle, the Genesys Widgets
+// stand-in and the Digital Channels simulator, in headless Debian Chromium driven by chromedp.
+//
+// One Chromium runs for the whole package; every test gets a browser context of its own (its
+// own cookies and storage) and a sandbox server of its own on 127.0.0.1. Pages are opened on
+// the host name widgets.test, mapped to 127.0.0.1, because Genesys cookies need a host name.
+//
+// Chromium comes from Debian's chromium package (scripts/need-chromium.sh installs it);
+// CHROMIUM overrides its path. Without it the tests fail when CI=true and are skipped, with a
+// message, otherwise.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// host is the name the pages are opened on.
+const host = "widgets.test"
+
+var (
+	// browser is a chromedp context whose browser is running; tests derive theirs from it.
+	browser context.Context
+	// distDir holds the bundle the tests built from the current source.
+	distDir string
+)
+
+func TestMain(m *testing.M) { os.Exit(runTests(m)) }
+
+func runTests(m *testing.M) int {
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		path = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(path); err != nil {
+		msg := fmt.Sprintf("the browser tests need Chromium at %s (Debian: apt-get install chromium, or run scripts/need-chromium.sh; CHROMIUM overrides the path)", path)
+		if os.Getenv("CI") == "true" {
+			fmt.Fprintln(os.Stderr, "FAIL: "+msg)
+			return 1
+		}
+		fmt.Fprintln(os.Stderr, "SKIP: "+msg)
+		return 0
+	}
+
+	tmp, err := os.MkdirTemp("", "chatclose-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	distDir = filepath.Join(tmp, "dist")
+	build := exec.Command("../../scripts/build.sh")
+	build.Env = append(os.Environ(), "DIST="+distDir)
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building the bundle failed: %v\n%s", err, out)
+		return 1
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("host-resolver-rules", "MAP "+host+" 127.0.0.1"),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	// The first Run starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "starting %s failed: %v\n", path, err)
+		return 1
+	}
+	browser = ctx
+	return m.Run()
+}
