@@ -37,7 +37,7 @@ type app struct {
 	plugin  *bus.Plugin
 
 	mu      sync.Mutex
-	segment int            // counts segments seen to start; a refused notice is kept only for its own
+	segment int      // counts segments seen to start; a refused notice is kept only for its own
 	pending *attempt // a notice WebChat refused, sent again when its window opens
 }
 

@@ -137,7 +137,7 @@ func TestMalformedStateChangesAreIgnoredAndTheNextFinalizingIsHandled(t *testing
 	s.agent("join", nil)
 	system := func(extra map[string]any) map[string]any {
 		m := map[string]any{"type": "System", "utcTime": "2026-11-21T18:00:00.000Z", "visibility": "All",
-			"from": map[string]any{"type": "System", "participantId": "00000000-0000-0000-0000-000000000000"},
+			"from":  map[string]any{"type": "System", "participantId": "00000000-0000-0000-0000-000000000000"},
 			"event": "InteractionStateChange"}
 		for k, v := range extra {
 			m[k] = v
@@ -145,11 +145,11 @@ func TestMalformedStateChangesAreIgnoredAndTheNextFinalizingIsHandled(t *testing
 		return m
 	}
 	for _, raw := range []map[string]any{
-		system(nil),                              // no data
-		system(map[string]any{"data": nil}),      // data: null
-		system(map[string]any{"data": map[string]any{"interactionState": 3}}),   // numeric state
+		system(nil),                         // no data
+		system(map[string]any{"data": nil}), // data: null
+		system(map[string]any{"data": map[string]any{"interactionState": 3}}),     // numeric state
 		system(map[string]any{"data": map[string]any{"interactionState": "Xyz"}}), // unknown state
-		system(map[string]any{"data": "Finalizing"}),                             // data is a string
+		system(map[string]any{"data": "Finalizing"}),                              // data is a string
 	} {
 		s.agent("raw", map[string]any{"message": raw})
 	}
