@@ -223,7 +223,7 @@ func (s *scenario) waitJS(what, expr string) {
 	s.t.Helper()
 	ctx, cancel := context.WithTimeout(s.ctx, waitLimit+time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(waitLimit), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("!!("+expr+")", chromedp.WithPollingTimeout(waitLimit), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
 		s.t.Fatalf("waiting for %s (%s): %v", what, expr, err)
 	}
 }
