@@ -171,7 +171,6 @@
 
   function loadScript(url) {
     return new Promise(function (resolve, reject) {
-      if (typeof window.Go === 'function') { resolve(); return; }
       var s = document.createElement('script');
       s.src = url;
       s.async = true;
@@ -218,6 +217,8 @@
     reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise; chatclose cannot run here.');
     return;
   }
+  // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
+  // even when another Go program on the page brought its own.
   loadScript(base + 'wasm_exec.js').then(function () {
     if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
     var go = new window.Go();
