@@ -94,6 +94,10 @@ var options = map[string]option{
 	},
 }
 
+// loaderOptions are read and validated by the loader script (web/chatclose.js) before the
+// Go side exists, which on a page without a chat is never; ParseConfig accepts them as they are.
+var loaderOptions = map[string]bool{"load": true}
+
 // durationOption reads a whole number of milliseconds into the field that field returns.
 func durationOption(field func(*Config) *time.Duration) option {
 	return func(cfg *Config, raw any) error {
@@ -136,6 +140,9 @@ func ParseConfig(raw map[string]any) (Config, []error) {
 		if v == nil {
 			continue
 		}
+		if loaderOptions[k] {
+			continue
+		}
 		read, known := options[k]
 		if !known {
 			errs = append(errs, &ConfigError{Option: k, Problem: "is not an option of chatclose (known: " + knownOptions() + ")"})
@@ -149,8 +156,11 @@ func ParseConfig(raw map[string]any) (Config, []error) {
 }
 
 func knownOptions() string {
-	names := make([]string, 0, len(options))
+	names := make([]string, 0, len(options)+len(loaderOptions))
 	for k := range options {
+		names = append(names, k)
+	}
+	for k := range loaderOptions {
 		names = append(names, k)
 	}
 	sort.Strings(names)

@@ -61,7 +61,7 @@ func TestParseConfigRejectsBadValuesAndKeepsDefaults(t *testing.T) {
 		{"debug", map[string]any{}, "got an object"},
 		{"debug", []any{true}, "got an array"},
 		{"debug", struct{}{}, "got a value that is not a string, number, boolean, array or object"},
-		{"notcie", "x", `is not an option of chatclose (known: busTimeout, commandTimeout, debug, mode, notice, states)`},
+		{"notcie", "x", `is not an option of chatclose (known: busTimeout, commandTimeout, debug, load, mode, notice, states)`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.option+"/"+describe(tc.value), func(t *testing.T) {
@@ -74,6 +74,13 @@ func TestParseConfigRejectsBadValuesAndKeepsDefaults(t *testing.T) {
 			assert.Equal(t, DefaultConfig(), cfg, "a bad value keeps every default")
 		})
 	}
+}
+
+func TestParseConfigLeavesLoaderOptionsToTheLoader(t *testing.T) {
+	t.Parallel()
+	cfg, errs := ParseConfig(map[string]any{"load": "eager"})
+	assert.Empty(t, errs)
+	assert.Equal(t, DefaultConfig(), cfg)
 }
 
 func TestParseConfigReportsEveryBadOptionInNameOrder(t *testing.T) {

@@ -9,9 +9,11 @@
  *   - waits for window.CXBus (the widgets script may come later), registers the CXBus plugin
  *     "ChatClose", and subscribes to WebChatService.messageReceived at once, keeping every
  *     event (CXBus never replays them);
- *   - fetches and compiles the WebAssembly module meanwhile, and starts it once the plugin is
- *     registered; the Go side swaps this subscriber for its own and takes the kept events
- *     over, in order (see bus/loader.go);
+ *   - by default (load: 'lazy') fetches nothing more until this page has a chat: the first of
+ *     WebChatService.started, WebChatService.restored or a messageReceived, or a chat session
+ *     already active when it registers. With load: 'eager' it fetches the module at once;
+ *   - starts the module once it is compiled and the plugin registered; the Go side swaps this
+ *     subscriber for its own and takes the kept events over, in order (see bus/loader.go);
  *   - reports, once, a missing CXBus, a taken plugin name, a module that fails to load, and a
  *     Go runtime that exits.
  * It never throws into the page, never uses eval, and inserts nothing into the DOM except
@@ -28,6 +30,7 @@
   var DEFAULT_BUS_TIMEOUT = 30000;
   var MAX_KEPT = 500; // events kept for the Go side; beyond that the oldest go first
   var POLL = [5, 10, 25, 50, 100, 250]; // ms between looks for CXBus, then 250 ms
+  var CHAT_EVENTS = ['WebChatService.started', 'WebChatService.restored']; // besides messageReceived
 
   var reported = {};
   function reportOnce(key, message) {
@@ -64,6 +67,16 @@
     }
   }
 
+  /* 'lazy' (the default) or 'eager'; a bad value is reported and the default used. */
+  function loadMode() {
+    var mode = option('load');
+    if (mode === undefined || mode === null || mode === 'lazy') return 'lazy';
+    if (mode === 'eager') return 'eager';
+    reportOnce('option-load', '_genesys.widgets.chatclose.load must be "lazy" or "eager", got ' +
+      (typeof mode === 'string' ? JSON.stringify(mode.slice(0, 40)) : typeof mode) + '; using the default');
+    return 'lazy';
+  }
+
   function busTimeout() {
     var ms = option('busTimeout');
     // The Go side validates every option and reports bad values; here a bad one means the default.
@@ -91,6 +104,7 @@
     }
     kept.push(event);
     if (kept.length > MAX_KEPT) kept.shift();
+    load();
   }
 
   var handoff = {
@@ -117,6 +131,8 @@
       return 'unknown error';
     }
   }
+
+  var lazy = loadMode() === 'lazy';
 
   /* ---- CXBus ---- */
 
@@ -164,8 +180,19 @@
     }
     handoff.plugin = plugin;
     registered = true;
+    if (lazy) watchForChat(plugin);
     startWhenReady();
   });
+
+  /* Lazy mode: load the module when this page has a chat. */
+  function watchForChat(plugin) {
+    for (var i = 0; i < CHAT_EVENTS.length; i++) {
+      try { plugin.subscribe(CHAT_EVENTS[i], load); } catch (e) { load(); }
+    }
+    var active;
+    try { active = plugin.data('WebChatService.sessionActive'); } catch (e) { active = false; }
+    if (active === true) load();
+  }
 
   /* ---- the WebAssembly module ---- */
 
@@ -213,25 +240,34 @@
     });
   }
 
-  if (typeof WebAssembly !== 'object' || typeof fetch !== 'function' || typeof Promise !== 'function') {
-    reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise; chatclose cannot run here.');
-    return;
-  }
-  // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
-  // even when another Go program on the page brought its own.
-  loadScript(base + 'wasm_exec.js').then(function () {
-    if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
-    var go = new window.Go();
-    var exit = go.exit;
-    go.exit = function (code) {
-      exitCode = code;
-      if (typeof exit === 'function') exit.call(go, code);
-    };
-    return instantiate(base + 'chatclose.wasm', go.importObject).then(function (result) {
-      runtime = { go: go, instance: result.instance };
-      startWhenReady();
+  var loading = false;
+
+  /* Fetches, compiles and (once the plugin is registered) starts the module; only once. */
+  function load() {
+    if (loading) return;
+    loading = true;
+    if (typeof WebAssembly !== 'object' || typeof fetch !== 'function' || typeof Promise !== 'function') {
+      reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise; chatclose cannot run here.');
+      return;
+    }
+    // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
+    // even when another Go program on the page brought its own.
+    loadScript(base + 'wasm_exec.js').then(function () {
+      if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
+      var go = new window.Go();
+      var exit = go.exit;
+      go.exit = function (code) {
+        exitCode = code;
+        if (typeof exit === 'function') exit.call(go, code);
+      };
+      return instantiate(base + 'chatclose.wasm', go.importObject).then(function (result) {
+        runtime = { go: go, instance: result.instance };
+        startWhenReady();
+      });
+    }).catch(function (e) {
+      reportOnce('load', 'the WebAssembly module could not be loaded: ' + describe(e) + '. The chat keeps working without chatclose.');
     });
-  }).catch(function (e) {
-    reportOnce('load', 'the WebAssembly module could not be loaded: ' + describe(e) + '. The chat keeps working without chatclose.');
-  });
+  }
+
+  if (!lazy) load();
 })();

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -32,8 +33,9 @@ type scenario struct {
 	server  *httptest.Server
 	base    string // http://widgets.test:PORT
 	mu      sync.Mutex
-	faults  []string // uncaught errors and chatclose console errors
-	allowed []string // substrings of console errors a test expects
+	faults   []string // uncaught errors and chatclose console errors
+	allowed  []string // substrings of console errors a test expects
+	requests []string // every URL the tab requested, in order
 }
 
 // options change one scenario's sandbox server.
@@ -102,6 +104,10 @@ func newScenario(t *testing.T, opts options) *scenario {
 func (s *scenario) listen(ev any) {
 	var fault string
 	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		s.mu.Lock()
+		s.requests = append(s.requests, ev.Request.URL)
+		s.mu.Unlock()
 	case *runtime.EventExceptionThrown:
 		fault = "uncaught: " + exceptionText(ev.ExceptionDetails)
 	case *runtime.EventConsoleAPICalled:
@@ -120,6 +126,19 @@ func (s *scenario) listen(ev any) {
 	s.mu.Lock()
 	s.faults = append(s.faults, fault)
 	s.mu.Unlock()
+}
+
+// requested returns the URLs the tab has requested so far that contain substr.
+func (s *scenario) requested(substr string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, u := range s.requests {
+		if strings.Contains(u, substr) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // allow lets console errors containing substr pass; a test that provokes one expects it.

@@ -48,6 +48,7 @@
 
   var chatclose = {};
   if (query.get('mode') !== null) chatclose.mode = query.get('mode');
+  if (query.get('load') !== null) chatclose.load = query.get('load');
   if (query.get('notice') !== null) chatclose.notice = query.get('notice');
   if (query.get('states') !== null) {
     chatclose.states = query.get('states').split(',').map(function (s) { return s.trim(); }).filter(Boolean);
