@@ -28,11 +28,11 @@ const waitLimit = 15 * time.Second
 
 // scenario is one test's sandbox server and browser tab.
 type scenario struct {
-	t       *testing.T
-	ctx     context.Context // the tab
-	server  *httptest.Server
-	base    string // http://widgets.test:PORT
-	mu      sync.Mutex
+	t        *testing.T
+	ctx      context.Context // the tab
+	server   *httptest.Server
+	base     string // http://widgets.test:PORT
+	mu       sync.Mutex
 	faults   []string // uncaught errors and chatclose console errors
 	allowed  []string // substrings of console errors a test expects
 	requests []string // every URL the tab requested, in order
