@@ -9,21 +9,32 @@ type Command struct {
 	Data map[string]any
 }
 
-// Command returns the CXBus command that carries out action a, and false for ActionNone.
-// The notice is injected as type "text" so WebChat escapes it: configured text is never HTML.
-func (c Config) Command(a Action) (Command, bool) {
+// NoticeCommand injects text into WebChat's transcript. The type is "text" so WebChat escapes
+// it: configured text is never HTML.
+func NoticeCommand(text string) Command {
+	return Command{
+		Name: "WebChat.injectMessage",
+		Data: map[string]any{
+			"type":   "text",
+			"text":   text,
+			"bubble": map[string]any{"time": false},
+		},
+	}
+}
+
+// EndCommand ends the chat the way the customer's own end button does.
+func EndCommand() Command {
+	return Command{Name: "WebChat.endChat", Data: map[string]any{}}
+}
+
+// Command returns the CXBus command that carries out action a for a page in language lang,
+// and false for ActionNone.
+func (c Config) Command(a Action, lang string) (Command, bool) {
 	switch a {
 	case ActionNotify:
-		return Command{
-			Name: "WebChat.injectMessage",
-			Data: map[string]any{
-				"type":   "text",
-				"text":   c.Notice,
-				"bubble": map[string]any{"time": false},
-			},
-		}, true
+		return NoticeCommand(c.Texts(lang).Notice), true
 	case ActionEnd:
-		return Command{Name: "WebChat.endChat", Data: map[string]any{}}, true
+		return EndCommand(), true
 	default:
 		return Command{}, false
 	}

@@ -7,14 +7,22 @@ import (
 	"time"
 )
 
-// DefaultNotice is the notice injected in asynchronous chat unless configured otherwise.
+// DefaultNotice is the English notice injected in asynchronous chat unless configured
+// otherwise. Other languages have their own (see Texts).
 const DefaultNotice = "Thank you for your query. Please do not respond to this automated message if you do not have additional questions."
+
+// Default selectors of Genesys WebChat's elements (facts sheet, section 9).
+const (
+	DefaultInputSelector      = ".cx-webchat .cx-message-input"
+	DefaultTranscriptSelector = ".cx-webchat .cx-transcript"
+)
 
 // Config is chatclose's configuration, read from window._genesys.widgets.chatclose.
 type Config struct {
 	// Mode chooses between notify, end, off, or auto (by the transport's async flag).
 	Mode Mode
-	// Notice is the text injected in notify mode. It is always inserted as text, never HTML.
+	// Notice, when not empty, replaces the built-in notice in every language that the i18n
+	// option does not cover. It is always inserted as text, never HTML.
 	Notice string
 	// States are the interaction states that close a segment.
 	States []string
@@ -24,24 +32,37 @@ type Config struct {
 	CommandTimeout time.Duration
 	// Debug logs every decision to the console.
 	Debug bool
+	// ReadOnly, in notify mode, stops the customer from sending after the notice until they
+	// choose to write again or a new segment starts.
+	ReadOnly bool
+	// I18n holds texts per language ("de", "pt-br"…), over the built-in ones.
+	I18n map[string]Texts
+	// InputSelector finds WebChat's input box, which read-only mode disables.
+	InputSelector string
+	// TranscriptSelector finds WebChat's transcript, where a notice that WebChat refuses is
+	// shown by chatclose itself.
+	TranscriptSelector string
 }
 
 // DefaultConfig returns the configuration used for every option not set.
 func DefaultConfig() Config {
 	return Config{
-		Mode:           ModeAuto,
-		Notice:         DefaultNotice,
-		States:         []string{"Finalizing", "Completed"},
-		BusTimeout:     30 * time.Second,
-		CommandTimeout: 5 * time.Second,
+		Mode:               ModeAuto,
+		States:             []string{"Finalizing", "Completed"},
+		BusTimeout:         30 * time.Second,
+		CommandTimeout:     5 * time.Second,
+		InputSelector:      DefaultInputSelector,
+		TranscriptSelector: DefaultTranscriptSelector,
 	}
 }
 
 // Limits on option values.
 const (
-	maxNoticeLength = 4096
-	maxStates       = 32
-	maxTimeoutMS    = 10 * 60 * 1000
+	maxTextLength     = 4096
+	maxStates         = 32
+	maxLanguages      = 64
+	maxSelectorLength = 256
+	maxTimeoutMS      = 10 * 60 * 1000
 )
 
 // option reads one raw value into cfg, or says why it cannot.
@@ -59,9 +80,9 @@ var options = map[string]option{
 		}
 	},
 	"notice": func(cfg *Config, raw any) error {
-		s, ok := raw.(string)
-		if !ok || strings.TrimSpace(s) == "" || len(s) > maxNoticeLength {
-			return fmt.Errorf("must be a non-empty string of at most %d bytes, got %s", maxNoticeLength, describe(raw))
+		s, err := text(raw)
+		if err != nil {
+			return err
 		}
 		cfg.Notice = s
 		return nil
@@ -84,19 +105,65 @@ var options = map[string]option{
 	},
 	"busTimeout":     durationOption(func(cfg *Config) *time.Duration { return &cfg.BusTimeout }),
 	"commandTimeout": durationOption(func(cfg *Config) *time.Duration { return &cfg.CommandTimeout }),
-	"debug": func(cfg *Config, raw any) error {
-		b, ok := raw.(bool)
-		if !ok {
-			return fmt.Errorf("must be true or false, got %s", describe(raw))
+	"debug":          boolOption(func(cfg *Config) *bool { return &cfg.Debug }),
+	"readOnly":       boolOption(func(cfg *Config) *bool { return &cfg.ReadOnly }),
+	"i18n": func(cfg *Config, raw any) error {
+		langs, ok := raw.(map[string]any)
+		if !ok || len(langs) > maxLanguages {
+			return fmt.Errorf("must be an object of at most %d languages, like {de: {notice: \"…\"}}, got %s", maxLanguages, describe(raw))
 		}
-		cfg.Debug = b
+		out := make(map[string]Texts, len(langs))
+		for _, lang := range sortedKeys(langs) {
+			key := candidates(lang)
+			if len(key) == 0 {
+				return fmt.Errorf("has an empty language name")
+			}
+			texts, err := readTexts(langs[lang])
+			if err != nil {
+				return fmt.Errorf("%s %s", lang, err)
+			}
+			out[key[0]] = texts
+		}
+		cfg.I18n = out
 		return nil
 	},
+	"inputSelector":      selectorOption(func(cfg *Config) *string { return &cfg.InputSelector }),
+	"transcriptSelector": selectorOption(func(cfg *Config) *string { return &cfg.TranscriptSelector }),
 }
 
-// loaderOptions are read and validated by the loader script (web/chatclose.js) before the
-// Go side exists, which on a page without a chat is never; ParseConfig accepts them as they are.
-var loaderOptions = map[string]bool{"load": true}
+// readTexts reads one language's {notice, unlock, locked}.
+func readTexts(raw any) (Texts, error) {
+	fields, ok := raw.(map[string]any)
+	if !ok {
+		return Texts{}, fmt.Errorf("must be an object like {notice: \"…\", unlock: \"…\", locked: \"…\"}, got %s", describe(raw))
+	}
+	var t Texts
+	targets := map[string]*string{"notice": &t.Notice, "unlock": &t.Unlock, "locked": &t.Locked}
+	for _, name := range sortedKeys(fields) {
+		target, known := targets[name]
+		if !known {
+			return Texts{}, fmt.Errorf("has an unknown text %q (known: locked, notice, unlock)", name)
+		}
+		if fields[name] == nil {
+			continue
+		}
+		s, err := text(fields[name])
+		if err != nil {
+			return Texts{}, fmt.Errorf("%s %s", name, err)
+		}
+		*target = s
+	}
+	return t, nil
+}
+
+// text checks a text shown to the customer.
+func text(raw any) (string, error) {
+	s, ok := raw.(string)
+	if !ok || strings.TrimSpace(s) == "" || len(s) > maxTextLength {
+		return "", fmt.Errorf("must be a non-empty string of at most %d bytes, got %s", maxTextLength, describe(raw))
+	}
+	return s, nil
+}
 
 // durationOption reads a whole number of milliseconds into the field that field returns.
 func durationOption(field func(*Config) *time.Duration) option {
@@ -110,7 +177,36 @@ func durationOption(field func(*Config) *time.Duration) option {
 	}
 }
 
-// ConfigError is one rejected option; the default stays in force for it.
+// boolOption reads true or false into the field that field returns.
+func boolOption(field func(*Config) *bool) option {
+	return func(cfg *Config, raw any) error {
+		b, ok := raw.(bool)
+		if !ok {
+			return fmt.Errorf("must be true or false, got %s", describe(raw))
+		}
+		*field(cfg) = b
+		return nil
+	}
+}
+
+// selectorOption reads a CSS selector into the field that field returns. The page checks
+// its syntax when it is used; here only its shape is checked.
+func selectorOption(field func(*Config) *string) option {
+	return func(cfg *Config, raw any) error {
+		s, ok := raw.(string)
+		if !ok || strings.TrimSpace(s) == "" || len(s) > maxSelectorLength {
+			return fmt.Errorf("must be a CSS selector of at most %d bytes, got %s", maxSelectorLength, describe(raw))
+		}
+		*field(cfg) = s
+		return nil
+	}
+}
+
+// loaderOptions are read and validated by the loader script (web/chatclose.js) before the
+// Go side exists, which on a page without a chat is never; ParseConfig accepts them as they are.
+var loaderOptions = map[string]bool{"load": true}
+
+// ConfigError is one rejected option; the value in force stays for it.
 type ConfigError struct {
 	// Option is the option's name, e.g. "mode".
 	Option string
@@ -120,27 +216,32 @@ type ConfigError struct {
 
 // Error returns a message an integrator can act on.
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("_genesys.widgets.chatclose.%s %s; using the default", e.Option, e.Problem)
+	return fmt.Sprintf("_genesys.widgets.chatclose.%s %s", e.Option, e.Problem)
 }
 
-// ParseConfig reads the raw option object (values as JavaScript gives them: string, float64,
-// bool, nil, []any, map[string]any). Every option that is absent, null or undefined keeps its
-// default; every bad value is reported and keeps its default too. Unknown option names are
-// reported as well, since they are most often typos.
+// ParseConfig reads the page's option object (values as JavaScript gives them: string,
+// float64, bool, nil, []any, map[string]any). Every option that is absent, null or undefined
+// keeps its default; every bad value is reported and keeps its default too. Unknown option
+// names are reported as well, since they are most often typos.
 func ParseConfig(raw map[string]any) (Config, []error) {
-	cfg := DefaultConfig()
-	var errs []error
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := raw[k]
-		if v == nil {
-			continue
+	cfg, errs := DefaultConfig().With(raw)
+	for _, err := range errs {
+		if ce, ok := err.(*ConfigError); ok {
+			ce.Problem += "; using the default"
 		}
-		if loaderOptions[k] {
+	}
+	return cfg, errs
+}
+
+// With returns c with the options in raw applied over it, and an error for each option it
+// could not apply (that option keeps its value in c). Options read by the loader are accepted
+// and ignored.
+func (c Config) With(raw map[string]any) (Config, []error) {
+	c.States = append([]string(nil), c.States...)
+	var errs []error
+	for _, k := range sortedKeys(raw) {
+		v := raw[k]
+		if v == nil || loaderOptions[k] {
 			continue
 		}
 		read, known := options[k]
@@ -148,11 +249,11 @@ func ParseConfig(raw map[string]any) (Config, []error) {
 			errs = append(errs, &ConfigError{Option: k, Problem: "is not an option of chatclose (known: " + knownOptions() + ")"})
 			continue
 		}
-		if err := read(&cfg, v); err != nil {
+		if err := read(&c, v); err != nil {
 			errs = append(errs, &ConfigError{Option: k, Problem: err.Error()})
 		}
 	}
-	return cfg, errs
+	return c, errs
 }
 
 func knownOptions() string {
@@ -165,6 +266,15 @@ func knownOptions() string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // describe names a raw value for an error message without echoing long strings.

@@ -4,12 +4,12 @@ import "strconv"
 
 // Message builders for tests: each takes the message's index.
 
-func text(from string, i int) Message {
+func textFrom(from string, i int) Message {
 	return Message{Type: "Text", FromType: from, Index: IndexOf(int64(i)), ID: "m" + strconv.Itoa(i)}
 }
 
-func agent(i int) Message    { return text("Agent", i) }
-func customer(i int) Message { return text("Client", i) }
+func agent(i int) Message    { return textFrom("Agent", i) }
+func customer(i int) Message { return textFrom("Client", i) }
 
 func state(s string, i int) Message {
 	return Message{Type: "System", FromType: "System", Event: EventInteractionStateChange, State: s,
