@@ -33,3 +33,14 @@ func (d *Decider) Adopt(m Message) bool {
 	}
 	return true
 }
+
+// Reset forgets everything this page view decided, for a new chat session in the same page:
+// its message indexes start again from the beginning.
+func (d *Decider) Reset() {
+	d.mu.Lock()
+	d.closed = false
+	d.last = Index{}
+	d.seen = make(map[messageKey]struct{})
+	d.order = nil
+	d.mu.Unlock()
+}

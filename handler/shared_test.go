@@ -30,3 +30,12 @@ func TestAdoptAnotherTabsAction(t *testing.T) {
 	assert.True(t, d.Adopt(noIndex))
 	assert.Equal(t, ReasonAlreadyHandled, d.Decide(live(noIndex)).Reason)
 }
+
+func TestResetForANewChat(t *testing.T) {
+	t.Parallel()
+	d := defaultDecider()
+	assert.True(t, d.Decide(live(agent(4), finalizing(5))).Act)
+	assert.Equal(t, ReasonStale, d.Decide(live(agent(2), finalizing(3))).Reason, "without a reset, a new chat's low indexes look like history")
+	d.Reset()
+	assert.True(t, d.Decide(live(agent(2), finalizing(3))).Act)
+}
