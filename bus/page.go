@@ -3,6 +3,8 @@
 package bus
 
 import (
+	"fmt"
+
 	"github.com/hack-pad/safejs"
 )
 
@@ -107,4 +109,39 @@ func objectToGo(v safejs.Value, depth int) any {
 		out[name] = toGo(item, depth+1)
 	}
 	return out
+}
+
+// Lang returns _genesys.widgets.main.lang, the page's Genesys Widgets language, or "" when it
+// is not set.
+func Lang() string {
+	main, ok := path("_genesys", "widgets", "main")
+	if !ok {
+		return ""
+	}
+	return getString(main, "lang")
+}
+
+// Field returns v[key] when it is a string, and "" otherwise; it is safe on any value.
+func Field(v safejs.Value, key string) string { return getString(v, key) }
+
+// ToGo converts a JavaScript value to plain Go values (string, float64, bool, nil, []any,
+// map[string]any), with the same limits as ReadOptions.
+func ToGo(v safejs.Value) any { return toGo(v, 0) }
+
+// RandomID returns a random identifier from crypto.randomUUID when the page has it, and
+// from Math.random otherwise. It is for telling tabs apart, not for secrets.
+func RandomID() string {
+	if c, ok := getObject(builtins.global, "crypto"); ok {
+		if id, err := c.Call("randomUUID"); err == nil && id.Type() == safejs.TypeString {
+			s, _ := id.String()
+			return s
+		}
+	}
+	math, _ := getObject(builtins.global, "Math")
+	r, err := math.Call("random")
+	if err != nil {
+		return "tab"
+	}
+	f, _ := r.Float()
+	return fmt.Sprintf("tab-%x", int64(f*(1<<52)))
 }

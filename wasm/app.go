@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"sync"
 
 	"github.com/chatclose/chatclose/bus"
@@ -11,41 +10,40 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// Version is chatclose's version, reported in ChatClose.ready.
-const Version = "0.1.0"
+// Version is chatclose's version, reported in ChatClose.ready and getState.
+const Version = "0.2.0"
 
-// Event names chatclose subscribes to.
+// Events and commands of other plugins that chatclose uses.
 const (
-	eventMessages     = "WebChatService.messageReceived"
-	eventServiceReady = "WebChatService.ready"
-	eventWindowOpened = "WebChat.opened"
-	commandTranscript = "WebChatService.getTranscript"
+	eventMessages      = "WebChatService.messageReceived"
+	eventServiceReady  = "WebChatService.ready"
+	eventChatStarted   = "WebChatService.started"
+	eventChatRestored  = "WebChatService.restored"
+	eventWindowOpened  = "WebChat.opened"
+	commandTranscript  = "WebChatService.getTranscript"
+	commandSessionData = "WebChatService.getSessionData"
+	commandSend        = "WebChatService.sendMessage"
+	commandHistory     = "WebChatService.fetchHistory"
 )
 
-// refusedNoSession is WebChat's answer to injectMessage while its window is closed or no
-// chat session is shown in it yet (facts sheet, section 3.3). After a reload, Widgets
-// publish the restored history before WebChat reopens its window, so the first try of a
-// notice is often refused this way.
-const refusedNoSession = "No chat session to inject into."
-
-// app is one running chatclose: its configuration, the decisions of this page view and its
-// connection to CXBus.
+// app is one running chatclose: its configuration, the decisions of this page view, its
+// connection to CXBus and to the other tabs, and what it has done.
 type app struct {
-	cfg     handler.Config
 	log     *bus.Logger
 	decider *handler.Decider
 	plugin  *bus.Plugin
+	tab     string // this tab's id, in events and cross-tab messages
+	tabs    *bus.Channel
 
-	mu      sync.Mutex
-	segment int      // counts segments seen to start; a refused notice is kept only for its own
-	pending *attempt // a notice WebChat refused, sent again when its window opens
-}
-
-// attempt is one sending of an action's command, remembered so a refused notice can be sent again.
-type attempt struct {
-	command  handler.Command
-	decision handler.Decision
-	segment  int
+	mu       sync.Mutex
+	cfg      handler.Config
+	ready    bool
+	session  string   // the chat session's id (never the client token)
+	segment  int      // counts segments seen to start; a refused notice is kept only for its own
+	pending  *attempt // a notice WebChat refused while its window was closed
+	awaiting *attempt // a notice waiting for an older history page to reach WebChat
+	lock     *lock    // read-only mode's hold on the input, while it lasts
+	status   status
 }
 
 // startApp reads the configuration and connects in the background, so main can park at once.
@@ -56,9 +54,16 @@ func startApp() *app {
 		log.Error(err.Error())
 	}
 	log.SetDebug(cfg.Debug)
-	a := &app{cfg: cfg, log: log, decider: handler.NewDecider(cfg.States)}
+	a := &app{cfg: cfg, log: log, decider: handler.NewDecider(cfg.States), tab: bus.RandomID()}
 	go a.connect()
 	return a
+}
+
+// config returns the configuration in force (the configure command can change it).
+func (a *app) config() handler.Config {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.cfg
 }
 
 // connect joins CXBus: through the loader's plugin when chatclose.js started this program,
@@ -93,20 +98,33 @@ func (a *app) connect() {
 			a.log.Error(err.Error())
 		}
 	}
-	for event, handle := range map[string]bus.Handler{eventServiceReady: a.onServiceReady, eventWindowOpened: a.onWindowOpened} {
+	a.openTabs()
+	for event, handle := range map[string]bus.Handler{
+		eventServiceReady: a.onServiceReady,
+		eventChatStarted:  a.onChatStarted,
+		eventChatRestored: a.onChatRestored,
+		eventWindowOpened: a.onWindowOpened,
+	} {
 		if _, err := a.plugin.Subscribe(event, handle); err != nil {
 			a.log.Error(err.Error())
 		}
 	}
+	if err := a.plugin.Before(commandSend, a.beforeSend); err != nil {
+		a.log.Error(err.Error())
+	}
+	a.serveCommands(loader)
+	a.mu.Lock()
+	a.ready = true
 	mode := string(a.cfg.Mode)
-	if err := a.plugin.Republish("ready", map[string]any{"version": Version, "mode": mode}); err != nil {
+	a.mu.Unlock()
+	if err := a.plugin.Republish("ready", map[string]any{"version": Version, "mode": mode, "tab": a.tab}); err != nil {
 		a.log.Error(err.Error())
 	}
 	a.log.Debug("ready (mode " + mode + ")")
 }
 
 func (a *app) register() (*bus.Plugin, error) {
-	cx, err := bus.FindCXBus(a.cfg.BusTimeout)
+	cx, err := bus.FindCXBus(a.config().BusTimeout)
 	if err != nil {
 		return nil, err
 	}
@@ -121,14 +139,18 @@ func (a *app) onMessages(event safejs.Value) {
 		a.log.Debug("ignored a messageReceived event: " + err.Error())
 		return
 	}
+	if batch.Old {
+		a.historyArrived()
+	}
 	a.decide(batch, "messageReceived")
 }
 
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
 // late subscribers, so a state change published before chatclose subscribed is found in the
-// transcript the service has kept for this page.
+// transcript the service has kept for this page. It also learns the chat session.
 func (a *app) onServiceReady(safejs.Value) {
-	result := a.plugin.Command(commandTranscript, map[string]any{}, a.cfg.CommandTimeout)
+	a.learnSession()
+	result := a.plugin.Command(commandTranscript, map[string]any{}, a.config().CommandTimeout)
 	go func() {
 		r := <-result
 		if r.Err != nil {
@@ -144,94 +166,37 @@ func (a *app) onServiceReady(safejs.Value) {
 	}()
 }
 
-// decide runs the decision and, when it says so, the configured action.
-func (a *app) decide(batch handler.Batch, source string) {
-	d := a.decider.Decide(batch)
-	if d.Reason == handler.ReasonActivity || d.Reason == handler.ReasonOtherState {
-		a.newSegment() // a notice still waiting would be stale
-	}
-	if !d.Act {
-		a.log.Debug(source + ": no action (" + d.Reason.String() + ")")
-		return
-	}
-	action := a.cfg.Mode.Resolve(bus.AsyncEnabled())
-	cmd, ok := a.cfg.Command(action)
-	if !ok {
-		a.log.Debug(source + ": " + d.Message.State + " seen; mode is off")
-		return
-	}
-	a.log.Debug(source + ": " + d.Message.State + " at index " + d.Message.Index.String() + ": " + action.String())
+// onChatStarted handles a new chat in this page view: its messages are counted from the
+// start again, and it always starts unlocked.
+func (a *app) onChatStarted(safejs.Value) {
+	a.decider.Reset()
+	a.newSegment()
+	a.unlock("newChat", a.tab, false)
+	a.learnSession()
+}
+
+// onChatRestored learns the session of a chat restored after a reload.
+func (a *app) onChatRestored(safejs.Value) { a.learnSession() }
+
+// learnSession asks WebChatService for the chat session and keeps only its id (the session
+// data also holds the client token, which chatclose never keeps or logs).
+func (a *app) learnSession() {
+	result := a.plugin.Command(commandSessionData, map[string]any{}, a.config().CommandTimeout)
+	go func() {
+		r := <-result
+		if r.Err != nil {
+			return
+		}
+		if id := bus.Field(r.Value, "sessionId"); id != "" {
+			a.mu.Lock()
+			a.session = id
+			a.mu.Unlock()
+		}
+	}()
+}
+
+func (a *app) sessionID() string {
 	a.mu.Lock()
-	a.pending = nil
-	segment := a.segment
-	a.mu.Unlock()
-	a.send(action, attempt{command: cmd, decision: d, segment: segment})
-}
-
-// send runs the action's command and reports its outcome from a goroutine.
-func (a *app) send(action handler.Action, p attempt) {
-	result := a.plugin.Command(p.command.Name, p.command.Data, a.cfg.CommandTimeout)
-	go a.report(action, p, result)
-}
-
-// newSegment notes that a new segment started and drops any notice still waiting.
-func (a *app) newSegment() {
-	a.mu.Lock()
-	a.segment++
-	a.pending = nil
-	a.mu.Unlock()
-}
-
-// keepRefused keeps a refused notice for when the window opens, unless its segment is over.
-func (a *app) keepRefused(p attempt) {
-	a.mu.Lock()
-	if p.segment == a.segment {
-		a.pending = &p
-	}
-	a.mu.Unlock()
-}
-
-// onWindowOpened sends a refused notice again, now that WebChat's window is open.
-func (a *app) onWindowOpened(safejs.Value) {
-	a.mu.Lock()
-	p := a.pending
-	a.pending = nil
-	a.mu.Unlock()
-	if p != nil {
-		a.log.Debug("WebChat opened: sending the notice again")
-		a.send(handler.ActionNotify, *p)
-	}
-}
-
-// report waits for the action's command and publishes the outcome on the bus. A notice that
-// WebChat refused because no session is shown yet is kept for when its window opens.
-func (a *app) report(action handler.Action, p attempt, result <-chan bus.Result) {
-	r := <-result
-	d := p.decision
-	details := map[string]any{"state": d.Message.State, "index": d.Message.Index.String()}
-	var rejected *bus.RejectedError
-	if action == handler.ActionNotify && errors.As(r.Err, &rejected) && rejected.Reason == refusedNoSession {
-		a.log.Debug("WebChat refused the notice for now (" + rejected.Reason + "); it is sent again when the chat window opens")
-		a.keepRefused(p)
-		return
-	}
-	if r.Err != nil {
-		a.log.Error(r.Err.Error())
-		details["message"] = r.Err.Error()
-		var timeout *bus.TimeoutError
-		details["timeout"] = errors.As(r.Err, &timeout)
-		a.publish("error", details)
-		return
-	}
-	event := "notified"
-	if action == handler.ActionEnd {
-		event = "ended"
-	}
-	a.publish(event, details)
-}
-
-func (a *app) publish(event string, data map[string]any) {
-	if err := a.plugin.Publish(event, data); err != nil {
-		a.log.Error(err.Error())
-	}
+	defer a.mu.Unlock()
+	return a.session
 }

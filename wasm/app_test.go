@@ -169,7 +169,9 @@ func TestTakesOverTheLoadersKeptEventsInOrder(t *testing.T) {
 		let target = null;
 		const plugin = globalThis.__loaderPlugin;
 		plugin.subscribe("WebChatService.messageReceived", e => target ? target(e) : kept.push(e));
-		return {version: "test", plugin, attached: 0, attach(fn) { this.attached++; target = fn; while (kept.length) fn(kept.shift()); }};
+		return {version: "test", plugin, attached: 0, served: {},
+			attach(fn) { this.attached++; target = fn; while (kept.length) fn(kept.shift()); },
+			serve(name, fn) { this.served[name] = fn; }};
 	})()`)
 	p.messages(t, `{originalMessages: [`+final2+`]}`)
 	p.messages(t, `{originalMessages: [{type: "Text", index: "3", from: {type: "Client"}}]}`)
@@ -275,4 +277,84 @@ func TestARefusedNoticeIsDroppedWhenANewSegmentStarts(t *testing.T) {
 	p.bus.Publish("WebChat.opened", eval(t, `{}`))
 	time.Sleep(50 * time.Millisecond)
 	assert.Len(t, p.bus.SentNamed("WebChat.injectMessage"), 1, "the stale notice is not sent")
+}
+
+// command sends a command through the global CXBus and waits for its outcome.
+func command(t *testing.T, p *page, name, data string) (safejs.Value, string) {
+	t.Helper()
+	type outcome struct {
+		value  safejs.Value
+		reason string
+	}
+	done := make(chan outcome, 1)
+	ok, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any { done <- outcome{value: args[0]}; return nil })
+	require.NoError(t, err)
+	defer ok.Release()
+	fail, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		s, _ := args[0].String()
+		done <- outcome{reason: s}
+		return nil
+	})
+	require.NoError(t, err)
+	defer fail.Release()
+	promise, err := p.bus.Object().Call("command", name, eval(t, data))
+	require.NoError(t, err)
+	_, err = promise.Call("done", ok)
+	require.NoError(t, err)
+	_, err = promise.Call("fail", fail)
+	require.NoError(t, err)
+	select {
+	case o := <-done:
+		return o.value, o.reason
+	case <-time.After(3 * time.Second):
+		t.Fatalf("%s never settled", name)
+		return safejs.Undefined(), ""
+	}
+}
+
+func field(t *testing.T, v safejs.Value, key string) safejs.Value {
+	t.Helper()
+	f, err := v.Get(key)
+	require.NoError(t, err)
+	return f
+}
+
+func TestGetStateAndConfigure(t *testing.T) {
+	p := newPage(t, asyncOn)
+	p.watch(t, "ready", "notified", "ended")
+	startApp()
+	waitFor(t, "ChatClose.ready", func() bool { return p.count("ready") == 1 })
+
+	state, reason := command(t, p, "ChatClose.getState", `{}`)
+	require.Empty(t, reason)
+	ready, _ := field(t, state, "ready").Bool()
+	assert.True(t, ready)
+	assert.Equal(t, "auto", mustString(field(t, state, "mode")))
+	assert.Equal(t, "notify", mustString(field(t, state, "action")))
+	assert.True(t, field(t, state, "lastStateChange").IsNull())
+
+	p.messages(t, `{originalMessages: [`+final2+`]}`)
+	waitFor(t, "the notice", func() bool { return p.count("notified") == 1 })
+	state, _ = command(t, p, "ChatClose.getState", `{}`)
+	last := field(t, state, "lastStateChange")
+	assert.Equal(t, "Finalizing", mustString(field(t, last, "state")))
+	assert.Equal(t, "2", mustString(field(t, last, "index")))
+	done := field(t, state, "done")
+	n, _ := field(t, done, "length").Int()
+	require.Equal(t, 1, n)
+	first, _ := done.Index(0)
+	assert.Equal(t, "notify", mustString(field(t, first, "action")))
+
+	_, reason = command(t, p, "ChatClose.configure", `{mode: "close", debug: "yes"}`)
+	assert.Equal(t, `chatclose: configure rejected, nothing changed: _genesys.widgets.chatclose.debug must be true or false, got "yes"; _genesys.widgets.chatclose.mode must be one of "auto", "notify", "end", "off", got "close"`, reason)
+	_, reason = command(t, p, "ChatClose.configure", `{load: "eager"}`)
+	assert.Contains(t, reason, "load only works in _genesys.widgets.chatclose")
+
+	state, reason = command(t, p, "ChatClose.configure", `{mode: "end", states: ["Completed"]}`)
+	require.Empty(t, reason)
+	assert.Equal(t, "end", mustString(field(t, state, "action")))
+	p.messages(t, `{originalMessages: [{type: "Text", index: "3", from: {type: "Agent"}}, {type: "System", index: "4", event: "InteractionStateChange", data: {interactionState: "Finalizing"}}]}`)
+	p.messages(t, `{originalMessages: [{type: "System", index: "5", event: "InteractionStateChange", data: {interactionState: "Completed"}}]}`)
+	waitFor(t, "the end", func() bool { return p.count("ended") == 1 })
+	assert.Equal(t, 1, p.count("notified"), "Finalizing no longer closes a segment")
 }

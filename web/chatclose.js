@@ -31,6 +31,7 @@
   var MAX_KEPT = 500; // events kept for the Go side; beyond that the oldest go first
   var POLL = [5, 10, 25, 50, 100, 250]; // ms between looks for CXBus, then 250 ms
   var CHAT_EVENTS = ['WebChatService.started', 'WebChatService.restored']; // besides messageReceived
+  var COMMANDS = ['getState', 'configure']; // ChatClose's own commands, answered from the first moment
 
   var reported = {};
   function reportOnce(key, message) {
@@ -107,9 +108,47 @@
     load();
   }
 
+  /* ChatClose's commands. CXBus never settles a command a registered plugin lacks, so they are
+     registered with the plugin; until the Go side serves them, getState is answered here and
+     configure is kept (and the module loaded) so it applies once chatclose runs. */
+  var served = {};  // name -> the Go side's handler
+  var waiting = {}; // name -> commands kept for it
+  function answer(name) {
+    return function (e) {
+      if (served[name]) {
+        served[name](e);
+        return;
+      }
+      if (name === 'getState') {
+        var mode = option('mode');
+        e.deferred.resolve({ version: VERSION, ready: false, loaded: false, load: lazy ? 'lazy' : 'eager',
+          mode: typeof mode === 'string' ? mode : 'auto' });
+        return;
+      }
+      (waiting[name] = waiting[name] || []).push(e);
+      load();
+    };
+  }
+  function rejectWaiting(reason) {
+    for (var name in waiting) {
+      var list = waiting[name];
+      waiting[name] = [];
+      for (var i = 0; i < list.length; i++) {
+        try { list[i].deferred.reject(reason); } catch (ignored) { /* nothing to tell */ }
+      }
+    }
+  }
+
   var handoff = {
     version: VERSION,
     plugin: null,
+    /* Called by the Go side with the handler of one of ChatClose's commands. */
+    serve: function (name, fn) {
+      served[name] = fn;
+      var list = waiting[name] || [];
+      waiting[name] = [];
+      for (var i = 0; i < list.length; i++) fn(list[i]);
+    },
     /* Called by the Go side right after it subscribed: hands over the kept events in order. */
     attach: function (fn) {
       target = fn;
@@ -177,6 +216,12 @@
     } catch (e) {
       reportOnce('subscribe', 'could not subscribe to ' + EVENT + ': ' + describe(e));
       return;
+    }
+    try {
+      for (var c = 0; c < COMMANDS.length; c++) plugin.registerCommand(COMMANDS[c], answer(COMMANDS[c]));
+      plugin.ready();
+    } catch (e) {
+      reportOnce('commands', 'could not register the ChatClose commands: ' + describe(e));
     }
     handoff.plugin = plugin;
     registered = true;
@@ -266,6 +311,7 @@
       });
     }).catch(function (e) {
       reportOnce('load', 'the WebAssembly module could not be loaded: ' + describe(e) + '. The chat keeps working without chatclose.');
+      rejectWaiting('chatclose could not load: ' + describe(e));
     });
   }
 

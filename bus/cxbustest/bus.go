@@ -23,6 +23,7 @@ type Bus struct {
 	nextTask int
 	runner   safejs.Func
 	sent     []Sent
+	before   map[string][]safejs.Value // command → hooks, in registration order
 }
 
 // Sent is one command the bus received.
@@ -63,7 +64,7 @@ type plugin struct {
 
 // Install creates the fake and sets window.CXBus. Call Close when the test ends.
 func Install() *Bus {
-	b := &Bus{plugins: map[string]*plugin{}, subs: map[string][]subscriber{}, stored: map[string]safejs.Value{}, tasks: map[int]func(){}}
+	b := &Bus{plugins: map[string]*plugin{}, subs: map[string][]subscriber{}, stored: map[string]safejs.Value{}, tasks: map[int]func(){}, before: map[string][]safejs.Value{}}
 	b.runner = b.fn(func(args []safejs.Value) any {
 		id, _ := args[0].Int()
 		b.mu.Lock()

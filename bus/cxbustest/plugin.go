@@ -78,6 +78,17 @@ func (b *Bus) register(name string) (*plugin, bool) {
 		b.mu.Unlock()
 		return true
 	})
+	b.set(p.iface, "before", func(args []safejs.Value) any {
+		command, _ := arg(args, 0).String()
+		hook := arg(args, 1)
+		if hook.Type() != safejs.TypeFunction {
+			return false
+		}
+		b.mu.Lock()
+		b.before[command] = append(b.before[command], hook)
+		b.mu.Unlock()
+		return true
+	})
 	b.set(p.iface, "ready", func([]safejs.Value) any {
 		b.makeReady(p)
 		return true
@@ -111,6 +122,19 @@ func (b *Bus) command(commander, full string, data safejs.Value) *deferred {
 	target, command, _ := strings.Cut(full, ".")
 	p := b.plugins[target]
 	b.mu.Unlock()
+	b.mu.Lock()
+	hooks := append([]safejs.Value(nil), b.before[full]...)
+	b.mu.Unlock()
+	for _, hook := range hooks { // before hooks run inside command(); false or a non-object cancels
+		if data.Type() != safejs.TypeObject {
+			break
+		}
+		out, err := hook.Invoke(data)
+		if err != nil {
+			out = safejs.Undefined()
+		}
+		data = out
+	}
 	if data.Type() != safejs.TypeObject {
 		b.later(func() { d.settle(false, "Command was cancelled by a 'before' function.") })
 		return d

@@ -1,0 +1,92 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"time"
+
+	"github.com/chatclose/chatclose/bus"
+	"github.com/hack-pad/safejs"
+)
+
+// lock is read-only mode's hold on the input box after a notice.
+type lock struct {
+	control *bus.Control // "I have another question", under the notice
+}
+
+// lockAfter locks the input after a notice when read-only mode is on: sends are cancelled
+// (see beforeSend), the input box is disabled with a visible explanation, and a control under
+// the notice lets the customer write again.
+func (a *app) lockAfter(at attempt, notice bus.Element) {
+	cfg := a.config()
+	if !cfg.ReadOnly {
+		return
+	}
+	texts := cfg.Texts(bus.Lang())
+	a.mu.Lock()
+	already := a.lock != nil
+	a.mu.Unlock()
+	if already {
+		return
+	}
+	control, err := notice.AddControl(texts.Unlock, a.log, func() { a.unlock("control", a.tab, true) })
+	if err != nil {
+		a.log.Error("read-only mode cannot offer the customer a way to write again, so it does not lock: " + err.Error())
+		return
+	}
+	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
+		a.log.Error("read-only mode could not disable the input box: " + err.Error())
+	}
+	a.mu.Lock()
+	a.lock = &lock{control: control}
+	a.mu.Unlock()
+	a.publish("locked", a.details(at))
+}
+
+// unlock lets the customer write again: after the control, a new segment, a new chat, another
+// tab's unlock, or a configure that turned read-only mode off. With tell, the other tabs of the
+// chat unlock too.
+func (a *app) unlock(reason, actor string, tell bool) {
+	a.mu.Lock()
+	l := a.lock
+	a.lock = nil
+	selector := a.cfg.InputSelector
+	a.mu.Unlock()
+	if l == nil {
+		return
+	}
+	l.control.Remove()
+	if _, err := bus.UnlockInputs(selector); err != nil {
+		a.log.Error("could not enable the input box again: " + err.Error())
+	}
+	a.publish("unlocked", map[string]any{"reason": reason, "tab": actor, "remote": actor != a.tab})
+	if tell {
+		a.tellUnlocked(reason)
+	}
+}
+
+func (a *app) locked() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lock != nil
+}
+
+// beforeSend is the before hook on WebChatService.sendMessage, the command WebChat sends
+// with: while locked it cancels the send, and puts the customer's text back in the box
+// (WebChat clears the box whatever happens).
+func (a *app) beforeSend(data safejs.Value) bool {
+	if !a.locked() {
+		return true
+	}
+	text := bus.Field(data, "message")
+	selector := a.config().InputSelector
+	if text != "" {
+		time.AfterFunc(20*time.Millisecond, func() {
+			if err := bus.SetInputText(selector, text); err != nil {
+				a.log.Debug("could not put the cancelled text back: " + err.Error())
+			}
+		})
+	}
+	a.log.Debug("read-only: a send was cancelled")
+	return false
+}
