@@ -53,10 +53,20 @@
   if (query.get('states') !== null) {
     chatclose.states = query.get('states').split(',').map(function (s) { return s.trim(); }).filter(Boolean);
   }
+  if (query.get('readonly') !== null) chatclose.readOnly = flag('readonly', false);
+  // options: any further chatclose options as a JSON object, e.g. {"mode": 5} to see a bad value reported.
+  if (query.get('options') !== null) {
+    try {
+      var extra = JSON.parse(query.get('options'));
+      for (var name in extra) chatclose[name] = extra[name];
+    } catch (e) {
+      console.warn('sandbox: the options parameter is not a JSON object: ' + e.message);
+    }
+  }
 
   window._genesys = window._genesys || {};
   window._genesys.widgets = {
-    main: { theme: 'light', lang: 'en' },
+    main: { theme: 'light', lang: query.get('lang') || 'en' },
     webchat: {
       transport: {
         type: 'pureengage-v3-rest',
