@@ -51,3 +51,6 @@ func (s *scenario) leave() {
 func reloadAction() chromedp.Action[chromedp.Void] { return chromedp.Reload() }
 
 var _ = url.Values{}
+
+// clickAction clicks the first element matching selector.
+func clickAction(selector string) chromedp.Action[chromedp.Void] { return chromedp.Click(selector) }

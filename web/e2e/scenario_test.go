@@ -49,7 +49,7 @@ type options struct {
 const observer = `(() => {
 	const seen = window.__e2e = {events: [], maxIndex: -1, batches: 0};
 	const watch = cx => {
-		for (const name of ["ready", "notified", "ended", "error"]) {
+		for (const name of ["ready", "notified", "ended", "error", "locked", "unlocked"]) {
 			cx.subscribe("ChatClose." + name, e => seen.events.push({name, data: JSON.parse(JSON.stringify(e.data || {}))}));
 		}
 		cx.subscribe("WebChat.completed", () => seen.events.push({name: "WebChat.completed"}));
@@ -85,18 +85,35 @@ func newScenario(t *testing.T, opts options) *scenario {
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	s := &scenario{t: t, ctx: ctx, server: ts, base: fmt.Sprintf("http://%s:%d", host, port)}
-	if err := chromedp.Listen(ctx, s.listen); err != nil {
-		t.Fatal(err)
+	s.watchTab()
+	return s
+}
+
+// openTab opens another tab in the same browser context (same cookies, storage and
+// BroadcastChannel scope), on the same sandbox server.
+func (s *scenario) openTab() *scenario {
+	s.t.Helper()
+	ctx, cancel := chromedp.NewContext(s.ctx)
+	s.t.Cleanup(cancel)
+	other := &scenario{t: s.t, ctx: ctx, server: s.server, base: s.base}
+	other.watchTab()
+	return other
+}
+
+// watchTab listens to the tab's events and installs the observer script.
+func (s *scenario) watchTab() {
+	s.t.Helper()
+	if err := chromedp.Listen(s.ctx, s.listen); err != nil {
+		s.t.Fatal(err)
 	}
-	err = chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+	err := chromedp.Do(s.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observer})
 		return chromedp.Void{}, err
 	})
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
-	t.Cleanup(s.checkFaults)
-	return s
+	s.t.Cleanup(s.checkFaults)
 }
 
 // listen records uncaught page errors, chatclose's console errors and Go runtime failures.
@@ -237,6 +254,18 @@ func eval[T any](s *scenario, expr string) T {
 	return v
 }
 
+// evalAwait evaluates a JavaScript expression whose value is a promise, and waits for it.
+func evalAwait[T any](s *scenario, expr string) T {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, waitLimit)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		s.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
 // waitJS waits until a JavaScript expression is truthy in the page.
 func (s *scenario) waitJS(what, expr string) {
 	s.t.Helper()
@@ -299,4 +328,17 @@ func (s *scenario) reload() {
 	s.t.Helper()
 	s.do(chromedp.Reload())
 	s.waitReady()
+}
+
+// countFaults counts the recorded faults that contain substr.
+func (s *scenario) countFaults(substr string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, f := range s.faults {
+		if strings.Contains(f, substr) {
+			n++
+		}
+	}
+	return n
 }
