@@ -92,7 +92,8 @@
     standin: {
       restoringFlag: flag('restoring', false),
       tabsStopPolling: flag('stoppoll', true),
-      injectNeedsJoin: flag('needjoin', true)
+      injectNeedsJoin: flag('needjoin', true),
+      historyCountsJoin: flag('historyjoin', true)
     }
   };
 
