@@ -29,6 +29,15 @@ func (s *scenario) busEvents(name string) []busEvent {
 	return out
 }
 
+// waitEvents waits until the page has seen n ChatClose events of the name, and returns them.
+func (s *scenario) waitEvents(name string, n int) []busEvent {
+	s.t.Helper()
+	s.waitJS(fmt.Sprintf("%d %s event(s)", n, name), fmt.Sprintf(`window.__e2e.events.filter(e => e.name === %q).length >= %d`, name, n))
+	events := s.busEvents(name)
+	require.GreaterOrEqual(s.t, len(events), n)
+	return events
+}
+
 // getState runs ChatClose.getState in the page.
 func (s *scenario) getState() map[string]any {
 	s.t.Helper()
@@ -57,7 +66,7 @@ func TestEveryTabShowsTheNoticeOnce(t *testing.T) {
 	acted, mirrored := 0, 0
 	for _, tab := range []*scenario{first, second} {
 		assert.Len(t, tab.notices(), 1)
-		events := tab.busEvents("notified")
+		events := tab.waitEvents("notified", 1)
 		require.Len(t, events, 1, "each tab shows the notice once")
 		assert.Equal(t, "Finalizing", events[0].Data["state"])
 		assert.Equal(t, index, events[0].Data["index"])
@@ -96,7 +105,7 @@ func TestReadOnlyMode(t *testing.T) {
 	// The control under the notice unlocks.
 	s.do(clickAction(".cx-injected ." + "chatclose-unlock"))
 	s.waitJS("the input unlocked", `!document.querySelector(".cx-message-input").disabled`)
-	assert.Equal(t, "control", s.busEvents("unlocked")[0].Data["reason"])
+	assert.Equal(t, "control", s.waitEvents("unlocked", 1)[0].Data["reason"])
 	s.typeAndSend("Actually, one more question.")
 	s.waitCustomerMessages(1)
 
@@ -106,7 +115,7 @@ func TestReadOnlyMode(t *testing.T) {
 	s.waitJS("locked again", `document.querySelector(".cx-message-input").disabled`)
 	s.say("Oh, and one more thing from me.")
 	s.waitJS("unlocked by the agent", `!document.querySelector(".cx-message-input").disabled`)
-	unlocked := s.busEvents("unlocked")
+	unlocked := s.waitEvents("unlocked", 2)
 	assert.Equal(t, "activity", unlocked[len(unlocked)-1].Data["reason"])
 
 	// A new chat starts unlocked.
@@ -143,7 +152,7 @@ func TestBusEventsAndGetState(t *testing.T) {
 	s.waitJS("the chat started", `(CXBus.command("WebChat.open", {form: {autoSubmit: true, firstname: "Carla", lastname: "C"}}), true)`)
 	s.waitSession()
 	s.waitReady()
-	ready := s.busEvents("ready")
+	ready := s.waitEvents("ready", 1)
 	require.Len(t, ready, 1)
 	assert.Equal(t, "auto", ready[0].Data["mode"])
 	assert.NotEmpty(t, ready[0].Data["version"])
@@ -157,11 +166,11 @@ func TestBusEventsAndGetState(t *testing.T) {
 
 	s.agent("join", nil)
 	index := s.state("Finalizing")
-	s.waitJS("locked", `window.__e2e.events.some(e => e.name === "locked")`)
-	notified := s.busEvents("notified")
+	locked := s.waitEvents("locked", 1)
+	notified := s.waitEvents("notified", 1)
 	require.Len(t, notified, 1)
 	assert.Equal(t, map[string]any{"state": "Finalizing", "index": index, "tab": tab, "remote": false}, notified[0].Data)
-	assert.Equal(t, notified[0].Data, s.busEvents("locked")[0].Data)
+	assert.Equal(t, notified[0].Data, locked[0].Data)
 	state = s.getState()
 	assert.Equal(t, map[string]any{"state": "Finalizing", "index": index, "decision": "segment closed"}, state["lastStateChange"])
 	assert.Equal(t, true, state["locked"])
@@ -170,8 +179,7 @@ func TestBusEventsAndGetState(t *testing.T) {
 	assert.Equal(t, "notify", done[0].(map[string]any)["action"])
 
 	s.do(clickAction(".chatclose-unlock"))
-	s.waitJS("unlocked", `window.__e2e.events.some(e => e.name === "unlocked")`)
-	assert.Equal(t, map[string]any{"reason": "control", "tab": tab, "remote": false}, s.busEvents("unlocked")[0].Data)
+	assert.Equal(t, map[string]any{"reason": "control", "tab": tab, "remote": false}, s.waitEvents("unlocked", 1)[0].Data)
 	assert.Equal(t, false, s.getState()["locked"])
 
 	// configure: a bad value is rejected with its reason; a good one applies at once.
@@ -181,8 +189,7 @@ func TestBusEventsAndGetState(t *testing.T) {
 	assert.Equal(t, "end", s.getState()["action"])
 	s.say("One more thing.")
 	index = s.state("Finalizing")
-	s.waitJS("ended", `window.__e2e.events.some(e => e.name === "ended")`)
-	assert.Equal(t, map[string]any{"state": "Finalizing", "index": index, "tab": tab, "remote": false}, s.busEvents("ended")[0].Data)
+	assert.Equal(t, map[string]any{"state": "Finalizing", "index": index, "tab": tab, "remote": false}, s.waitEvents("ended", 1)[0].Data)
 	s.waitDeletes(1)
 }
 
@@ -224,7 +231,7 @@ func TestNoticeAfterARestoreLongerThanTheRestorePage(t *testing.T) {
 			s.waitNotices(1)
 			s.waitDelivered(index)
 			s.settle()
-			assert.Len(t, s.notices(), 1)
+			require.Len(t, s.notices(), 1)
 			assert.Len(t, s.busEvents("notified"), 1)
 			assert.Equal(t, tc.ownEntry, eval[int](s, `document.querySelectorAll(".chatclose-notice").length`) == 1,
 				"the notice is chatclose's own entry only when WebChat keeps refusing")
