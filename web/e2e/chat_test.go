@@ -15,6 +15,19 @@ import (
 func asyncChat() url.Values    { return url.Values{"async": {"1"}} }
 func ordinaryChat() url.Values { return url.Values{"async": {"0"}} }
 
+// finalizedAsyncChat starts an async chat in a new scenario, has the agent join, answer and
+// finalize it, and waits for the notice. It returns the scenario and the Finalizing's index.
+func finalizedAsyncChat(t *testing.T, params url.Values) (*scenario, string) {
+	t.Helper()
+	s := newScenario(t, options{})
+	s.startChat(params)
+	s.agent("join", nil)
+	s.say("Done.")
+	index := s.state("Finalizing")
+	s.waitNotices(1)
+	return s, index
+}
+
 func TestOrdinaryChatFinalizingEndsTheChatOnce(t *testing.T) {
 	s := newScenario(t, options{})
 	s.startChat(ordinaryChat())
@@ -46,24 +59,15 @@ func TestAsyncFinalizingShowsOneNoticeAndKeepsTheChat(t *testing.T) {
 }
 
 func TestAsyncFinalizingThenCompletedInSeparatePollsShowsOneNotice(t *testing.T) {
-	s := newScenario(t, options{})
-	s.startChat(asyncChat())
-	s.agent("join", nil)
-	s.say("Done.")
-	s.waitDelivered(s.state("Finalizing"))
-	s.waitNotices(1)
+	s, index := finalizedAsyncChat(t, asyncChat())
+	s.waitDelivered(index)
 	s.waitDelivered(s.state("Completed"))
 	assert.Len(t, s.notices(), 1)
 	assert.Equal(t, 1, s.events("notified"))
 }
 
 func TestAsyncReloadAfterTheNoticeShowsItOnceAndNeverAgain(t *testing.T) {
-	s := newScenario(t, options{})
-	s.startChat(asyncChat())
-	s.agent("join", nil)
-	s.say("Done.")
-	s.state("Finalizing")
-	s.waitNotices(1)
+	s, _ := finalizedAsyncChat(t, asyncChat())
 	s.reload()
 	s.waitNotices(1)
 	s.waitDelivered(s.state("Completed"))
@@ -74,12 +78,7 @@ func TestAsyncReloadAfterTheNoticeShowsItOnceAndNeverAgain(t *testing.T) {
 }
 
 func TestAsyncCustomerWritesAfterFinalizingNoStaleNotice(t *testing.T) {
-	s := newScenario(t, options{})
-	s.startChat(asyncChat())
-	s.agent("join", nil)
-	s.say("Done.")
-	s.state("Finalizing")
-	s.waitNotices(1)
+	s, _ := finalizedAsyncChat(t, asyncChat())
 	s.typeAndSend("One more question: can I change the address?")
 	s.waitCustomerMessages(1)
 	s.waitDelivered(s.say("Yes, of course."))
