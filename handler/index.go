@@ -3,7 +3,8 @@ package handler
 import (
 	"math"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Index is a message's position in a chat session. Digital Channels sends it as a string
@@ -17,14 +18,56 @@ type Index struct {
 // IndexOf returns a valid Index for n.
 func IndexOf(n int64) Index { return Index{value: n, valid: true} }
 
-// ParseIndex reads an index sent as a string. Surrounding spaces are ignored; anything that
-// is not a whole decimal number gives the invalid Index.
+// ParseIndex reads an index sent as a string: a whole decimal number with an optional sign,
+// within int64, as strconv.ParseInt reads it, with surrounding white space (as
+// strings.TrimSpace defines it) ignored. Anything else gives the invalid Index. It
+// allocates nothing, whatever the input.
 func ParseIndex(s string) Index {
-	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil {
+	s = trimSpace(s)
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
 		return Index{}
 	}
-	return IndexOf(n)
+	const limit = uint64(1) << 63 // the magnitude of math.MinInt64
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		d := uint64(s[i] - '0')
+		if d > 9 || n > (limit-d)/10 {
+			return Index{}
+		}
+		n = n*10 + d
+	}
+	switch {
+	case neg:
+		return IndexOf(int64(-n)) // -(1<<63) wraps to itself, math.MinInt64
+	case n < limit:
+		return IndexOf(int64(n))
+	default:
+		return Index{}
+	}
+}
+
+// trimSpace is strings.TrimSpace.
+func trimSpace(s string) string {
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[size:]
+	}
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // IndexFromNumber reads an index sent as a JavaScript number. Fractions, NaN, infinities and
