@@ -101,7 +101,7 @@ func (d *Decider) Decide(b Batch) Decision {
 			}
 			return out
 		}
-		out.Reason = d.decideFinal(m, w)
+		out.Reason = d.decideFinal(m, &w)
 		out.Act = out.Reason == ReasonFinal
 		return out
 	}

@@ -32,6 +32,25 @@ type Messages interface {
 	At(i int) (m Message, ok bool)
 }
 
+// BriefMessages is a Messages that can also read a message without the fields the decision
+// seldom looks at. Reading a payload from JavaScript costs a boundary crossing, and often an
+// allocation, per field, and the decision reads messages on every event; when a batch
+// implements BriefMessages, the decision reads it only through AtBrief.
+type BriefMessages interface {
+	Messages
+	// AtBrief returns message i as At does, except that it may leave FromType empty when
+	// NeedsFromType(Type) is false, and ID and UTCTime empty when Index is valid: the
+	// decision reads FromType only to classify messages of unknown type, and ID and UTCTime
+	// only to tell apart state changes that have no index.
+	AtBrief(i int) (m Message, ok bool)
+}
+
+// NeedsFromType reports whether Classify looks at FromType for a message of type typ: only
+// when typ is neither System nor a type it knows.
+func NeedsFromType(typ string) bool {
+	return typ != "System" && !neutralTypes[typ] && !activityTypes[typ]
+}
+
 // Slice is a Messages backed by a Go slice, in delivery order.
 type Slice []Message
 

@@ -1,36 +1,40 @@
 package handler
 
 // walk visits a batch's messages from the newest back, reading each at most once and at most
-// MaxWalk in all.
+// MaxWalk in all. It reads through BriefMessages.AtBrief when the batch has it. A walk is a
+// plain value that lives on the decision's stack: deciding allocates nothing.
 //
 // The newest message is normally the last one: live polls keep server order and restores are
 // sorted ascending. Widgets sort history pages descending, so when the first message has a
 // higher index than the last, the walk starts at the front instead.
 type walk struct {
 	msgs    Messages
+	brief   BriefMessages // msgs, when it can read briefly
 	n       int
 	pos     int // next position to read, counted from the newest
 	reverse bool
 	limited bool
-	ends    [2]*Message // messages 0 and n-1, already read to find the order
+	ends    [2]Message // messages 0 and n-1, already read to find the order
+	endOK   [2]bool    // whether ends holds a readable message
 }
 
-func newWalk(msgs Messages) *walk {
-	w := &walk{msgs: msgs, n: msgs.Len()}
+func newWalk(msgs Messages) walk {
+	w := walk{msgs: msgs, n: msgs.Len()}
+	w.brief, _ = msgs.(BriefMessages)
 	if w.n >= 2 {
-		first, okFirst := msgs.At(0)
-		last, okLast := msgs.At(w.n - 1)
-		if okFirst {
-			w.ends[0] = &first
-		}
-		if okLast {
-			w.ends[1] = &last
-		}
-		if okFirst && okLast && first.Index.After(last.Index) {
-			w.reverse = true
-		}
+		w.ends[0], w.endOK[0] = w.read(0)
+		w.ends[1], w.endOK[1] = w.read(w.n - 1)
+		w.reverse = w.endOK[0] && w.endOK[1] && w.ends[0].Index.After(w.ends[1].Index)
 	}
 	return w
+}
+
+// read reads message i, briefly when the batch can.
+func (w *walk) read(i int) (Message, bool) {
+	if w.brief != nil {
+		return w.brief.AtBrief(i)
+	}
+	return w.msgs.At(i)
 }
 
 // next returns the next message, newest first; ok is false at the end of the batch or the
@@ -46,13 +50,14 @@ func (w *walk) next() (Message, bool) {
 			i = w.pos
 		}
 		w.pos++
-		switch {
-		case i == 0 && w.ends[0] != nil:
-			return *w.ends[0], true
-		case i == w.n-1 && w.ends[1] != nil:
-			return *w.ends[1], true
+		if w.n >= 2 && (i == 0 || i == w.n-1) {
+			end := min(i, 1)
+			if w.endOK[end] {
+				return w.ends[end], true
+			}
+			continue // read once already, and unreadable
 		}
-		if m, ok := w.msgs.At(i); ok {
+		if m, ok := w.read(i); ok {
 			return m, true
 		}
 	}
