@@ -5,47 +5,74 @@ package bus
 import (
 	"errors"
 	"strconv"
+	"sync"
+	"syscall/js"
 
 	"github.com/chatclose/chatclose/handler"
 	"github.com/hack-pad/safejs"
 )
 
-// ErrNoMessages is returned by ReadBatch when the event has no originalMessages array.
-var ErrNoMessages = errors.New("event.data.originalMessages is not an array")
+// Errors of ReadBatch.
+var (
+	// ErrNoMessages is returned by ReadBatch when the event has no originalMessages array.
+	ErrNoMessages = errors.New("event.data.originalMessages is not an array")
+	errNoData     = errors.New("event.data is not an object")
+)
+
+// keys are the property names payloads are read by, made into JavaScript strings once:
+// passing a Go string would copy it into a new JavaScript string on every read.
+var keys = struct {
+	data, originalMessages, oldMessages, restoring, length js.Value
+	typ, from, event, interactionState, index, id, utcTime js.Value
+}{
+	data: js.ValueOf("data"), originalMessages: js.ValueOf("originalMessages"),
+	oldMessages: js.ValueOf("oldMessages"), restoring: js.ValueOf("restoring"), length: js.ValueOf("length"),
+	typ: js.ValueOf("type"), from: js.ValueOf("from"), event: js.ValueOf("event"),
+	interactionState: js.ValueOf("interactionState"), index: js.ValueOf("index"), id: js.ValueOf("id"),
+	utcTime: js.ValueOf("utcTime"),
+}
 
 // ReadBatch reads a WebChatService.messageReceived event ({…, data: {originalMessages,
 // oldMessages, restoring}}) without walking its messages: they are read one by one, on
 // demand, by the decision, which stops at the message that decides (each read crosses into
 // JavaScript several times, about 3 µs each).
+//
+// Reading allocates once for the batch and once for every JavaScript object or string that
+// comes into Go (syscall/js gives each a finalizer); see readMessage.
 func ReadBatch(event safejs.Value) (handler.Batch, error) {
-	data, ok := getObject(event, "data")
+	data, ok := readObject(safejs.Unsafe(event), keys.data)
 	if !ok {
-		return handler.Batch{}, errors.New("event.data is not an object")
+		return handler.Batch{}, errNoData
 	}
-	return ReadBatchData(data)
+	return readBatchData(data)
 }
 
 // ReadBatchData is ReadBatch for the event's data object itself, or for anything shaped like
 // it, such as WebChatService.getTranscript's result.
 func ReadBatchData(data safejs.Value) (handler.Batch, error) {
-	list, err := get(data, "originalMessages")
-	if err != nil || !isArray(list) {
+	return readBatchData(safejs.Unsafe(data))
+}
+
+func readBatchData(data js.Value) (handler.Batch, error) {
+	list, err := read(data, keys.originalMessages)
+	if err != nil || !isArrayValue(list) {
 		return handler.Batch{}, ErrNoMessages
 	}
-	n, err := arrayLength(list)
+	n, err := lengthOf(list, keys.length)
 	if err != nil {
 		return handler.Batch{}, err
 	}
 	return handler.Batch{
 		Messages:  &jsMessages{list: list, n: n},
-		Old:       isTrue(data, "oldMessages"),
-		Restoring: isTrue(data, "restoring"),
+		Old:       readTrue(data, keys.oldMessages),
+		Restoring: readTrue(data, keys.restoring),
 	}, nil
 }
 
-// jsMessages reads messages from a JavaScript array lazily.
+// jsMessages reads messages from a JavaScript array lazily. It is a handler.BriefMessages:
+// the decision reads it through AtBrief.
 type jsMessages struct {
-	list safejs.Value
+	list js.Value
 	n    int
 }
 
@@ -54,70 +81,173 @@ func (m *jsMessages) Len() int { return m.n }
 
 // At reads message i. Fields of the wrong type are left empty; a message that is not an
 // object, or cannot be read, is reported as unreadable.
-func (m *jsMessages) At(i int) (handler.Message, bool) {
-	v, err := get(m.list, i)
-	if err != nil || !isObject(v) {
+func (m *jsMessages) At(i int) (handler.Message, bool) { return m.read(i, false) }
+
+// AtBrief reads message i without the fields handler.BriefMessages allows to leave out.
+func (m *jsMessages) AtBrief(i int) (handler.Message, bool) { return m.read(i, true) }
+
+func (m *jsMessages) read(i int, brief bool) (handler.Message, bool) {
+	v, ok := readObject(m.list, i)
+	if !ok {
 		return handler.Message{}, false
 	}
-	return readMessage(v), true
+	return readMessage(v, brief), true
 }
 
 // readMessage reads the fields the decision uses from one message object. State-change
-// fields are read only for System messages, the only ones they matter for.
-func readMessage(v safejs.Value) handler.Message {
-	msg := handler.Message{Type: getString(v, "type")}
-	if from, ok := getObject(v, "from"); ok {
-		msg.FromType = getString(from, "type")
+// fields are read only for System messages, the only ones they matter for; a brief read
+// leaves out from.type for known types, and id and utcTime when the index is valid.
+//
+// Each object or string read allocates once in syscall/js; the strings compared with known
+// values (type, from.type, event, state) are recognised without being copied (see words),
+// and an index string is parsed in JavaScript (see indexFromString). A brief read of a
+// Text message thus allocates three times: the message, its type and its index.
+func readMessage(v js.Value, brief bool) handler.Message {
+	msg := handler.Message{Type: readWord(v, keys.typ)}
+	if !brief || handler.NeedsFromType(msg.Type) {
+		if from, ok := readObject(v, keys.from); ok {
+			msg.FromType = readWord(from, keys.typ)
+		}
 	}
 	if msg.Type == "System" {
-		msg.Event = getString(v, "event")
-		if data, ok := getObject(v, "data"); ok {
-			msg.State = getString(data, "interactionState")
+		msg.Event = readWord(v, keys.event)
+		if data, ok := readObject(v, keys.data); ok {
+			msg.State = readWord(data, keys.interactionState)
 		}
 	}
 	msg.Index = readIndex(v)
-	msg.ID = readID(v)
-	msg.UTCTime = getString(v, "utcTime")
+	if !brief || !msg.Index.Valid() {
+		msg.ID = readID(v)
+		msg.UTCTime = readText(v, keys.utcTime)
+	}
 	return msg
 }
 
+// readWord reads v[key] when it is a string that is one of few values (a message type, an
+// event or state name); anything else gives "".
+func readWord(v, key js.Value) string {
+	s, err := read(v, key)
+	if err != nil || s.Type() != js.TypeString {
+		return ""
+	}
+	return payloadWords.text(s)
+}
+
+// readText reads v[key] when it is a string; anything else gives "".
+func readText(v, key js.Value) string {
+	s, err := read(v, key)
+	if err != nil || s.Type() != js.TypeString {
+		return ""
+	}
+	return s.String()
+}
+
 // readIndex reads index as a string or a number.
-func readIndex(v safejs.Value) handler.Index {
-	idx, err := get(v, "index")
+func readIndex(v js.Value) handler.Index {
+	idx, err := read(v, keys.index)
 	if err != nil {
 		return handler.Index{}
 	}
 	switch idx.Type() {
-	case safejs.TypeString:
-		s, _ := idx.String()
-		return handler.ParseIndex(s)
-	case safejs.TypeNumber:
-		f, _ := idx.Float()
-		return handler.IndexFromNumber(f)
+	case js.TypeString:
+		return indexFromString(idx)
+	case js.TypeNumber:
+		return handler.IndexFromNumber(idx.Float())
 	default:
 		return handler.Index{}
 	}
 }
 
 // readID reads id as a string, or a whole number written as one.
-func readID(v safejs.Value) string {
-	id, err := get(v, "id")
+func readID(v js.Value) string {
+	id, err := read(v, keys.id)
 	if err != nil {
 		return ""
 	}
 	switch id.Type() {
-	case safejs.TypeString:
-		s, _ := id.String()
-		return s
-	case safejs.TypeNumber:
-		if i := handler.IndexFromNumber(mustFloat(id)); i.Valid() {
+	case js.TypeString:
+		return id.String()
+	case js.TypeNumber:
+		if i := handler.IndexFromNumber(id.Float()); i.Valid() {
 			return strconv.FormatInt(i.Value(), 10)
 		}
 	}
 	return ""
 }
 
-func mustFloat(v safejs.Value) float64 {
-	f, _ := v.Float()
-	return f
+// words recognises the few strings payload fields hold (message types, from.type values,
+// event and state names) without copying them out of JavaScript. wasm_exec.js keeps one
+// reference per distinct JavaScript value while Go holds it, equal strings included, so a
+// string equal to one words holds comes back as the same reference, which js.Value.Equal
+// compares in Go alone. A string not recognised is copied, and remembered while there is room
+// if it is short. Should a wasm_exec.js ever hand out separate references for equal strings,
+// every string would simply be copied, as before: the text is right either way.
+type words struct {
+	mu   sync.Mutex
+	vals []js.Value
+	strs []string
+}
+
+// Bounds of words: a page that sends many distinct or long strings fills it once, and then
+// pays a copy per string, as without it.
+const (
+	maxWords   = 64
+	maxWordLen = 64
+)
+
+var payloadWords words
+
+// text returns the Go string for the JavaScript string s.
+func (w *words) text(s js.Value) string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i, v := range w.vals {
+		if s.Equal(v) {
+			return w.strs[i]
+		}
+	}
+	str := s.String()
+	if len(w.vals) < maxWords && len(str) <= maxWordLen && !w.known(str) {
+		w.vals = append(w.vals, s)
+		w.strs = append(w.strs, str)
+	}
+	return str
+}
+
+// known reports whether str is remembered already (under another reference).
+func (w *words) known(str string) bool {
+	for _, s := range w.strs {
+		if s == str {
+			return true
+		}
+	}
+	return false
+}
+
+// indexParser parses index strings in JavaScript, so the common index ("12") costs no copy
+// into Go. decimal matches what handler.ParseIndex accepts, limited to 15 digits so that
+// Number reads it exactly: white space as Go's unicode.IsSpace defines it, an optional sign
+// and digits. Number also trims white space, but JavaScript's idea of it differs from Go's
+// (U+FEFF is in, U+0085 is out): decimal leaves U+FEFF out, and U+0085 makes Number give NaN.
+var indexParser = func() struct{ decimal, number js.Value } {
+	const space = `[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*`
+	g := js.Global()
+	return struct{ decimal, number js.Value }{
+		decimal: g.Get("RegExp").New("^" + space + "[+-]?[0-9]{1,15}" + space + "$"),
+		number:  g.Get("Number"),
+	}
+}()
+
+// indexFromString reads an index sent as a string exactly as handler.ParseIndex would.
+// Strings of up to 15 digits go through decimal.test and Number, which allocate nothing;
+// anything else (malformed, or longer) is copied into Go and parsed there.
+func indexFromString(s js.Value) handler.Index {
+	if ok, err := invokeMethod(indexParser.decimal, "test", s); err == nil && ok.Type() == js.TypeBoolean && ok.Bool() {
+		if n, err := invoke(indexParser.number, s); err == nil && n.Type() == js.TypeNumber {
+			if i := handler.IndexFromNumber(n.Float()); i.Valid() {
+				return i
+			}
+		}
+	}
+	return handler.ParseIndex(s.String())
 }
