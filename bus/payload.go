@@ -86,6 +86,15 @@ func (m *jsMessages) At(i int) (handler.Message, bool) { return m.read(i, false)
 // AtBrief reads message i without the fields handler.BriefMessages allows to leave out.
 func (m *jsMessages) AtBrief(i int) (handler.Message, bool) { return m.read(i, true) }
 
+// IndexAt reads only message i's index.
+func (m *jsMessages) IndexAt(i int) (handler.Index, bool) {
+	v, ok := readObject(m.list, i)
+	if !ok {
+		return handler.Index{}, false
+	}
+	return readIndex(v), true
+}
+
 func (m *jsMessages) read(i int, brief bool) (handler.Message, bool) {
 	v, ok := readObject(m.list, i)
 	if !ok {

@@ -11,7 +11,12 @@ import (
 // how it was read.
 type briefSlice struct {
 	Slice
-	full, brief int
+	full, brief, index int
+}
+
+func (b *briefSlice) IndexAt(i int) (Index, bool) {
+	b.index++
+	return b.Slice[i].Index, true
 }
 
 func (b *briefSlice) At(i int) (Message, bool) {
@@ -74,7 +79,10 @@ func TestBriefReadsDecideAlike(t *testing.T) {
 			assert.Equal(t, want.Act, got.Act, "%v", msgs)
 			assert.Equal(t, want.Reason, got.Reason, "%v", msgs)
 			assert.Equal(t, keyOf(want.Message), keyOf(got.Message), "%v", msgs)
-			assert.Zero(t, bm.full, "a BriefMessages batch is read only through AtBrief")
+			assert.Zero(t, bm.full, "a BriefMessages batch is read only through AtBrief and IndexAt")
+			if len(msgs) >= 2 {
+				assert.Equal(t, 1, bm.index, "the first message's index tells the order")
+			}
 		}
 	}
 }
@@ -85,4 +93,15 @@ func TestWalkReadsEachMessageOnce(t *testing.T) {
 	got := defaultDecider().Decide(Batch{Messages: msgs})
 	require.Equal(t, ReasonOnlyNeutral, got.Reason)
 	assert.Equal(t, 3, msgs.reads, "an unreadable end is not read a second time")
+}
+
+func TestBriefWalkReadsTheFirstMessageWhenItComesToIt(t *testing.T) {
+	t.Parallel()
+	ascending := &briefSlice{Slice: Slice{typed("TypingStarted", 1), typed("TypingStopped", 2)}}
+	assert.Equal(t, ReasonOnlyNeutral, defaultDecider().Decide(Batch{Messages: ascending}).Reason)
+	assert.Equal(t, 2, ascending.brief, "both messages are read once the walk reaches them")
+	descending := &briefSlice{Slice: Slice{finalizing(5), agent(4), agent(3)}}
+	got := defaultDecider().Decide(Batch{Messages: descending})
+	assert.True(t, got.Act, "a descending batch is walked from its front: %s", got.Reason)
+	assert.Equal(t, 2, descending.brief, "the newest (first) and the last, read to find the order")
 }

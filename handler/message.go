@@ -43,6 +43,10 @@ type BriefMessages interface {
 	// decision reads FromType only to classify messages of unknown type, and ID and UTCTime
 	// only to tell apart state changes that have no index.
 	AtBrief(i int) (m Message, ok bool)
+	// IndexAt returns the index of message i and reads nothing else of it: the decision
+	// needs only the first message's index to tell the batch's order. ok is false when the
+	// message cannot be read at all.
+	IndexAt(i int) (index Index, ok bool)
 }
 
 // NeedsFromType reports whether Classify looks at FromType for a message of type typ: only

@@ -1,12 +1,13 @@
 package handler
 
 // walk visits a batch's messages from the newest back, reading each at most once and at most
-// MaxWalk in all. It reads through BriefMessages.AtBrief when the batch has it. A walk is a
-// plain value that lives on the decision's stack: deciding allocates nothing.
+// MaxWalk in all. It reads through BriefMessages when the batch has it. A walk is a plain
+// value that lives on the decision's stack: deciding allocates nothing.
 //
 // The newest message is normally the last one: live polls keep server order and restores are
 // sorted ascending. Widgets sort history pages descending, so when the first message has a
-// higher index than the last, the walk starts at the front instead.
+// higher index than the last, the walk starts at the front instead. To tell, it reads both
+// ends first; from a BriefMessages batch, only the index of the first.
 type walk struct {
 	msgs    Messages
 	brief   BriefMessages // msgs, when it can read briefly
@@ -14,18 +15,29 @@ type walk struct {
 	pos     int // next position to read, counted from the newest
 	reverse bool
 	limited bool
-	ends    [2]Message // messages 0 and n-1, already read to find the order
-	endOK   [2]bool    // whether ends holds a readable message
+	ends    [2]Message // messages 0 and n-1, when already read to find the order
+	endRead [2]bool    // whether ends holds what reading the message gave
+	endOK   [2]bool    // …and whether it could be read
 }
 
 func newWalk(msgs Messages) walk {
 	w := walk{msgs: msgs, n: msgs.Len()}
 	w.brief, _ = msgs.(BriefMessages)
-	if w.n >= 2 {
-		w.ends[0], w.endOK[0] = w.read(0)
-		w.ends[1], w.endOK[1] = w.read(w.n - 1)
-		w.reverse = w.endOK[0] && w.endOK[1] && w.ends[0].Index.After(w.ends[1].Index)
+	if w.n < 2 {
+		return w
 	}
+	w.ends[1], w.endOK[1] = w.read(w.n - 1)
+	w.endRead[1] = true
+	var first Index
+	var okFirst bool
+	if w.brief != nil {
+		first, okFirst = w.brief.IndexAt(0)
+	} else {
+		w.ends[0], w.endOK[0] = w.read(0)
+		w.endRead[0] = true
+		first, okFirst = w.ends[0].Index, w.endOK[0]
+	}
+	w.reverse = okFirst && w.endOK[1] && first.After(w.ends[1].Index)
 	return w
 }
 
@@ -50,8 +62,7 @@ func (w *walk) next() (Message, bool) {
 			i = w.pos
 		}
 		w.pos++
-		if w.n >= 2 && (i == 0 || i == w.n-1) {
-			end := min(i, 1)
+		if end := min(i, 1); w.n >= 2 && (i == 0 || i == w.n-1) && w.endRead[end] {
 			if w.endOK[end] {
 				return w.ends[end], true
 			}
