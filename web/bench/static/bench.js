@@ -1,0 +1,146 @@
+/*
+ * chatclose benchmark: the handlers, the events and the timing loop (window.bench).
+ *
+ * sample is the Genesys sample's logic, written from its description: keep the System
+ * InteractionStateChange messages of originalMessages (filter), take the last (pop), and when
+ * its state closes the interaction, inject the notice (asynchronous chat) or end the chat.
+ * chatclose is the function the Go side subscribed to WebChatService.messageReceived.
+ */
+(function () {
+  'use strict';
+
+  var NOTICE = 'Thank you for your query. Please do not respond to this automated message if you do not have additional questions.';
+
+  function sample(e) {
+    var changes = e.data.originalMessages.filter(function (m) {
+      return m.type === 'System' && m.event === 'InteractionStateChange';
+    });
+    var last = changes.pop();
+    if (!last || !last.data) return;
+    var state = last.data.interactionState;
+    if (state !== 'Finalizing' && state !== 'Completed') return;
+    var transport = window._genesys.widgets.webchat.transport;
+    if (transport.async && transport.async.enabled) {
+      window.CXBus.command('WebChat.injectMessage', { type: 'text', text: NOTICE });
+    } else {
+      window.CXBus.command('WebChat.endChat');
+    }
+  }
+
+  function chatclose() {
+    var list = window.benchProbe.subscribers['WebChatService.messageReceived'] || [];
+    return list[list.length - 1];
+  }
+
+  /* A messageReceived event of n messages as the v3 transport publishes it: Agent and Client
+     text in turn, a participant joining every 50th, a state change that leaves the
+     interaction open (Handling) every 500th, and the newest an agent's text, so neither
+     handler acts and both do their whole per-event work. */
+  function event(n) {
+    var msgs = [];
+    for (var i = 1; i <= n; i++) {
+      var agent = i % 2 === 1 || i === n;
+      var m = {
+        index: String(i), id: 'm-' + i, utcTime: new Date(1763740800000 + i * 1000).toISOString(),
+        type: 'Text', text: 'message ' + i,
+        from: agent ? { type: 'Agent', nickname: 'Anna', name: 'Anna', participantId: 'a', id: 'a' }
+                    : { type: 'Client', nickname: 'Carla', name: 'Carla', participantId: 'c', id: 'c' }
+      };
+      if (i % 50 === 0 && i !== n) {
+        m.type = 'ParticipantJoined';
+        delete m.text;
+      }
+      if (i % 500 === 0 && i !== n) {
+        m = { index: String(i), id: 'm-' + i, utcTime: m.utcTime, type: 'System', visibility: 'All',
+              from: { type: 'System', participantId: '00000000-0000-0000-0000-000000000000' },
+              event: 'InteractionStateChange', data: { interactionState: 'Handling' } };
+      }
+      msgs.push(m);
+    }
+    return { time: Date.now(), publisher: 'WebChatService', event: 'WebChatService.messageReceived',
+             data: { originalMessages: msgs, messages: [msgs[msgs.length - 1]], restoring: false, oldMessages: false } };
+  }
+
+  function stats(times) {
+    var sorted = Array.prototype.slice.call(times).sort(function (a, b) { return a - b; });
+    var sum = 0;
+    for (var i = 0; i < sorted.length; i++) sum += sorted[i];
+    function at(q) { return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]; }
+    return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], mean: sum / sorted.length,
+             over1ms: sorted.filter(function (t) { return t > 1; }).length };
+  }
+
+  var events = {};
+  var handlers = { sample: sample };
+
+  window.bench = {
+    /* Whether the Go side is ready and its subscriber known. */
+    ready: function () {
+      return window.benchProbe.readyAt !== null && typeof chatclose() === 'function';
+    },
+    /* Builds the event of n messages (outside any timing). */
+    prepare: function (n) {
+      events[n] = event(n);
+      return events[n].data.originalMessages.length;
+    },
+    /* Runs both handlers count times each on the event of n messages, in alternating blocks
+       of 100 so that drift hits both alike, after warm calls; returns the statistics of each
+       and the module's memory before and after. */
+    measure: function (n, count, warm) {
+      handlers.chatclose = chatclose();
+      var e = events[n];
+      var names = ['sample', 'chatclose'];
+      var times = { sample: new Float64Array(count), chatclose: new Float64Array(count) };
+      var w, k;
+      for (w = 0; w < warm; w++) for (k = 0; k < names.length; k++) handlers[names[k]](e);
+      var memBefore = window.benchProbe.memory.buffer.byteLength;
+      for (var start = 0; start < count; start += 100) {
+        var end = Math.min(count, start + 100);
+        for (k = 0; k < names.length; k++) {
+          var fn = handlers[names[k]], t = times[names[k]];
+          for (var i = start; i < end; i++) {
+            var t0 = performance.now();
+            fn(e);
+            t[i] = performance.now() - t0;
+          }
+        }
+      }
+      return { sample: stats(times.sample), chatclose: stats(times.chatclose), memBefore: memBefore,
+               memAfter: window.benchProbe.memory.buffer.byteLength };
+    },
+    /* Runs chatclose alone count times on the event of n messages, with no warm call first:
+       the statistics, the first call's time, the module's memory before and after, and how
+       many events grew it (and of those, how many took over 1 ms). */
+    burst: function (n, count) {
+      var fn = chatclose(), e = events[n], t = new Float64Array(count);
+      var mem = window.benchProbe.memory;
+      var memBefore = mem.buffer.byteLength, size = memBefore, grew = 0, slowGrew = 0;
+      for (var i = 0; i < count; i++) {
+        var t0 = performance.now();
+        fn(e);
+        t[i] = performance.now() - t0;
+        if (mem.buffer.byteLength !== size) {
+          size = mem.buffer.byteLength;
+          grew++;
+          if (t[i] > 1) slowGrew++;
+        }
+      }
+      return { chatclose: stats(t), first: t[0], memBefore: memBefore, memAfter: size, grew: grew, slowGrew: slowGrew };
+    },
+    /* Memory and the timing resolution of this page. */
+    info: function () {
+      return { memory: window.benchProbe.memory ? window.benchProbe.memory.buffer.byteLength : 0,
+               isolated: window.crossOriginIsolated === true };
+    },
+    /* What the page fetched from /chatclose/, and when the module was fetched and ready. */
+    loads: function () {
+      var files = performance.getEntriesByType('resource').filter(function (r) {
+        return r.name.indexOf('/chatclose/') >= 0;
+      }).map(function (r) {
+        return { name: r.name.replace(/^.*\/chatclose\//, ''), start: r.startTime, end: r.responseEnd,
+                 transfer: r.transferSize, encoded: r.encodedBodySize, decoded: r.decodedBodySize };
+      });
+      return { files: files, instantiated: window.benchProbe.instantiated, readyAt: window.benchProbe.readyAt };
+    }
+  };
+})();
