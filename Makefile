@@ -6,7 +6,7 @@ FUZZTIME ?= 10m
 ADDR ?= 127.0.0.1:8080
 COVERDIR := $(CURDIR)/.cover
 
-.PHONY: all build test test-style test-native test-js test-e2e demo fuzz clean
+.PHONY: all build test test-style test-size test-native test-js test-e2e bench demo fuzz clean
 
 all: build
 
@@ -14,8 +14,9 @@ all: build
 build:
 	@scripts/build.sh
 
-## test: every tier — style, native tests, GOOS=js tests under Node, browser tests
-test: build test-style test-native test-js test-e2e
+## test: every tier — style, native tests, GOOS=js tests under Node, browser tests, and
+## the size gate last
+test: build test-style test-native test-js test-e2e test-size
 
 test-style:
 	@scripts/check-style.sh
@@ -25,9 +26,14 @@ test-style:
 # corpus (handler/testdata/fuzz/) as ordinary tests.
 test-native:
 	@mkdir -p $(COVERDIR)
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v /web/e2e)
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /web/e2e -e /web/bundle)
 	$(GO) test -count=1 -coverprofile=$(COVERDIR)/handler.out ./handler >/dev/null
 	@scripts/check-coverage.sh $(COVERDIR)/handler.out 90
+
+# The size gate: the bundle, built afresh, within its brotli budgets (wasm 600 KB, loader
+# 4 KB), every file with matching .gz and .br copies, and no heavy package in the wasm.
+test-size:
+	$(GO) test -count=1 ./web/bundle/
 
 test-js:
 	@scripts/test-js.sh -count=1 -cover ./bus/... ./wasm/...
@@ -35,6 +41,10 @@ test-js:
 test-e2e:
 	@scripts/need-chromium.sh
 	$(GO) test -count=1 -timeout 8m ./web/e2e/...
+
+## bench: the browser benchmark (headless Chromium); writes BENCHMARKS.md. Not part of test.
+bench:
+	@scripts/bench.sh
 
 ## demo: build, then serve the sandbox on 127.0.0.1 and print its URL
 demo: build
