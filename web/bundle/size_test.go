@@ -23,7 +23,7 @@ func TestShippedSizes(t *testing.T) {
 		t.Logf("%-15s %9d raw %9d gzip %9d brotli", f, fileSize(t, f), fileSize(t, f+".gz"), fileSize(t, f+".br"))
 	}
 	if got := fileSize(t, "chatclose.wasm.br"); got > maxWasmBrotli {
-		t.Errorf("chatclose.wasm is %d bytes brotli, over its budget of %d by %d: see BENCHMARKS.md (size) for where the bytes go", got, maxWasmBrotli, got-maxWasmBrotli)
+		t.Errorf("chatclose.wasm is %d bytes brotli, over its budget of %d by %d: scripts/bench-size.sh shows where the bytes go", got, maxWasmBrotli, got-maxWasmBrotli)
 	}
 	if got := fileSize(t, "chatclose.js.br"); got > maxLoaderBrotli {
 		t.Errorf("the loader chatclose.js is %d bytes brotli, over its budget of %d by %d: it is all that a page without a chat loads", got, maxLoaderBrotli, got-maxLoaderBrotli)
