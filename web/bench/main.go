@@ -84,6 +84,10 @@ func run(out, chromium string) error {
 	if r.Latency, err = latency(ctx, srv.URL+"/bench/page.html?async=1&load=eager"); err != nil {
 		return fmt.Errorf("the latency page: %w", err)
 	}
+	fmt.Fprintln(os.Stderr, "bench: Go benchmarks of the decision")
+	if r.GoBench, err = goBenchmarks(); err != nil {
+		return err
+	}
 	if r.Machine, err = describeMachine(chromium); err != nil {
 		return err
 	}

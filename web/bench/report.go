@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/chatclose/chatclose/handler"
 )
 
 // results are everything one run measured.
@@ -15,6 +17,7 @@ type results struct {
 	NoChat  loadResult
 	Chat    loadResult
 	Latency latencyResult
+	GoBench []string // go test -bench lines of ./handler
 }
 
 // Targets of issue 4.
@@ -104,6 +107,9 @@ func (r results) markdown() string {
 		w("| %s | %s | %s | %s |\n", f.Name, thousands(f.Raw), thousands(f.Gzip), thousands(f.Brotli))
 	}
 
+	w("\n## The decision alone, natively\n\n")
+	w("`go test -run '^$' -bench . -benchmem ./handler`: `handler.Decider.Decide` on Go slices of messages, the newest an agent's text (Activity) or a state change already acted on (Replay); NeutralScan walks the whole %d-message window.\n\n```\n%s\n```\n", handler.MaxWalk, strings.Join(r.GoBench, "\n"))
+
 	w("\n## How to run\n\n")
 	w("`make bench` (a minute or less; not part of `make test`). It needs Go, Debian's `chromium` (`scripts/need-chromium.sh` installs it as root) and `brotli` (`scripts/need-brotli.sh`). ")
 	w("It builds the bundle from the current source, serves it with the sandbox (widgets stand-in and chat simulator) on 127.0.0.1, ")
@@ -112,7 +118,6 @@ func (r results) markdown() string {
 	w("- **Per-event time**: the same page with `load: 'eager'`. Each size's event is built once, before timing: Agent and Client text in turn, a participant joining every 50th, an `InteractionStateChange` to `Handling` every 500th, the newest an agent's text. ")
 	w("The handlers run %s events each at 10 and 1,000 messages and %s at 100,000.\n", thousands(int64(eventCount[10])), thousands(int64(eventCount[100000])))
 	w("- **Memory**: the instance's memory, caught by wrapping `WebAssembly.instantiateStreaming`.\n")
-	w("- **Go benchmarks** of the decision alone: `go test -run '^$' -bench . ./handler`.\n")
 	return b.String()
 }
 
