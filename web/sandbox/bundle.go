@@ -2,11 +2,11 @@ package sandbox
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"strings"
-	"time"
 )
 
 // serveBundle answers /chatclose/{path} from the dist directory, read at
@@ -42,6 +42,15 @@ func (s *Server) serveBundle(w http.ResponseWriter, r *http.Request) {
 	}
 	defer original.Close()
 
+	if s.faults.touches(name) {
+		content, err := io.ReadAll(original)
+		if err != nil {
+			http.Error(w, "cannot read /chatclose/"+name+": "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		s.serveFaultyBundleFile(w, r, name, content)
+		return
+	}
 	w.Header().Set("Content-Type", contentTypeFor(name))
 	for _, candidate := range acceptedCodings(r.Header.Values("Accept-Encoding")) {
 		compressed, info, err := openRegularFile(root, name+candidate.suffix)
@@ -59,17 +68,7 @@ func (s *Server) serveBundle(w http.ResponseWriter, r *http.Request) {
 // waitWasmDelay waits WasmDelay and reports false when the client gave up
 // first.
 func (s *Server) waitWasmDelay(r *http.Request) bool {
-	if s.wasmDelay <= 0 {
-		return true
-	}
-	timer := time.NewTimer(s.wasmDelay)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return true
-	case <-r.Context().Done():
-		return false
-	}
+	return wait(r, s.wasmDelay)
 }
 
 // bundleNotFound answers 404 with what to do about a missing bundle file.

@@ -36,6 +36,12 @@ type Options struct {
 	// folder (index.html, customer.html, widgets/…). Nil means the files
 	// embedded from web/sandbox/static.
 	Static fs.FS
+	// CSP, when not empty, is sent as the Content-Security-Policy header of
+	// every answer (StrictCSP is the policy every page must work under).
+	CSP string
+	// Faults are failures to inject for the browser tests; the zero value
+	// injects none.
+	Faults Faults
 }
 
 // Server is the sandbox's http.Handler. Every answer carries
@@ -45,6 +51,7 @@ type Server struct {
 	static    fs.FS
 	distDir   string
 	wasmDelay time.Duration
+	faults    Faults
 	handler   http.Handler
 }
 
@@ -57,11 +64,15 @@ func New(opts Options) (*Server, error) {
 	if opts.WasmDelay < 0 {
 		return nil, fmt.Errorf("WasmDelay is %v; it must be zero or positive", opts.WasmDelay)
 	}
+	if err := opts.Faults.check(); err != nil {
+		return nil, err
+	}
 	s := &Server{
 		sim:       sim.New(sim.Options{Cursor: opts.Cursor}),
 		static:    opts.Static,
 		distDir:   opts.DistDir,
 		wasmDelay: opts.WasmDelay,
+		faults:    opts.Faults,
 	}
 	if s.static == nil {
 		s.static = embeddedStatic()
@@ -69,7 +80,7 @@ func New(opts Options) (*Server, error) {
 	if s.distDir == "" {
 		s.distDir = DefaultDistDir
 	}
-	s.handler = withCommonHeaders(s.routes())
+	s.handler = withCSP(opts.CSP, withCommonHeaders(s.routes()))
 	return s, nil
 }
 
@@ -92,9 +103,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /static/{path...}", func(w http.ResponseWriter, r *http.Request) {
 		s.serveStaticFile(w, r, r.PathValue("path"))
 	})
-	mux.HandleFunc("GET /widgets/{path...}", func(w http.ResponseWriter, r *http.Request) {
-		s.serveStaticFile(w, r, "widgets/"+r.PathValue("path"))
-	})
+	mux.HandleFunc("GET /widgets/{path...}", s.serveWidgets)
 	mux.HandleFunc("GET /chatclose/{path...}", s.serveBundle)
 	mux.Handle("/nexus/", s.sim)
 	mux.Handle("/control/", s.sim)
