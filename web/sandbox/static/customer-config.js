@@ -5,6 +5,7 @@
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
  *   restoring=0|1  stoppoll=1|0  needjoin=1|0   (the last three are stand-in options)
+ *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order).
  *
  * It also reports to the sandbox page (window.parent) with postMessage
@@ -26,6 +27,17 @@
   root.setAttribute('data-sandbox-config', '');
 
   var query = new URLSearchParams(window.location.search);
+
+  // A query parameter holding a JSON object, or undefined (reported) when it holds anything else.
+  function jsonParam(name) {
+    if (query.get(name) === null) return undefined;
+    try {
+      var value = JSON.parse(query.get(name));
+      if (value && typeof value === 'object') return value;
+    } catch (e) { /* reported below */ }
+    console.warn('sandbox: the ' + name + ' parameter is not a JSON object');
+    return undefined;
+  }
 
   function flag(name, fallback) {
     var v = query.get(name);
@@ -93,7 +105,8 @@
       restoringFlag: flag('restoring', false),
       tabsStopPolling: flag('stoppoll', true),
       injectNeedsJoin: flag('needjoin', true),
-      historyCountsJoin: flag('historyjoin', true)
+      historyCountsJoin: flag('historyjoin', true),
+      faults: jsonParam('faults')
     }
   };
 
