@@ -41,3 +41,37 @@ for f in chatclose.js chatclose.wasm wasm_exec.js; do
   brotli -q 11 -f -o "$dist/$f.br" "$dist/$f"
   printf '  %-16s %9d gzip %9d brotli\n' "$f" "$(wc -c <"$dist/$f.gz")" "$(wc -c <"$dist/$f.br")"
 done
+
+# ---- Subresource Integrity (keep this step last: it changes chatclose.js) ----
+# The loader fetches wasm_exec.js and chatclose.wasm with their sha384 hashes, stamped into the
+# bundle's copy of chatclose.js (the source keeps `var INTEGRITY = {};`). A page that pins
+# chatclose.js with the integrity attribute from integrity.json so pins all three files: the
+# hashes the loader trusts are inside the bytes the page checked. integrity.json is for people
+# and deploy scripts; nothing fetches it at run time.
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+marker='^  var INTEGRITY = {};'
+if [ "$(grep -c "$marker" "$dist/chatclose.js")" != 1 ]; then
+  echo "build: web/chatclose.js must hold the line \`  var INTEGRITY = {};\` exactly once (the integrity stamp)" >&2
+  exit 1
+fi
+stamp="  var INTEGRITY = {'wasm_exec.js': '$(sri "$dist/wasm_exec.js")', 'chatclose.wasm': '$(sri "$dist/chatclose.wasm")'};"
+sed -i "s|$marker.*|$stamp|" "$dist/chatclose.js"
+# Compressed copies made before the stamp would serve the unstamped loader: make them again.
+for f in chatclose.js chatclose.wasm wasm_exec.js; do
+  if [ -f "$dist/$f.gz" ] && ! gzip -dc "$dist/$f.gz" | cmp -s - "$dist/$f"; then gzip -9 -n -c "$dist/$f" >"$dist/$f.gz"; fi
+  if [ -f "$dist/$f.br" ] && ! brotli -dc "$dist/$f.br" | cmp -s - "$dist/$f"; then brotli -q 11 -f -o "$dist/$f.br" "$dist/$f"; fi
+done
+js=$(sri "$dist/chatclose.js")
+cat >"$dist/integrity.json" <<JSON
+{
+  "algorithm": "sha384",
+  "files": {
+    "chatclose.js": "$js",
+    "chatclose.wasm": "$(sri "$dist/chatclose.wasm")",
+    "wasm_exec.js": "$(sri "$dist/wasm_exec.js")"
+  },
+  "snippet": "<script src=\"https://your.site/chatclose/chatclose.js\" integrity=\"$js\" crossorigin=\"anonymous\"></script>"
+}
+JSON
+echo "build: integrity.json written; the script tag for a page that pins the bundle:"
+echo "  <script src=\"https://your.site/chatclose/chatclose.js\" integrity=\"$js\" crossorigin=\"anonymous\"></script>"

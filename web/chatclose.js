@@ -241,26 +241,90 @@
 
   /* ---- the WebAssembly module ---- */
 
-  function loadScript(url) {
+  /* Subresource Integrity of the two files this loader fetches. scripts/build.sh stamps their
+     sha384 hashes into the bundle's copy (web/dist/chatclose.js); this source copy has none and
+     fetches without a check. A page that pins chatclose.js with an integrity attribute thereby
+     pins both: their hashes are part of the bytes it checked. Nothing is fetched to learn them. */
+  var INTEGRITY = {};
+  var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
+
+  function integrityOf(name) {
+    return Object.prototype.hasOwnProperty.call(INTEGRITY, name) ? INTEGRITY[name] : '';
+  }
+
+  /* The crossorigin attribute of chatclose.js's own tag. A bundle pinned by integrity on
+     another origin (a CDN) needs CORS, and so do the files it loads. */
+  function ownCrossOrigin() {
+    try {
+      var s = document.currentScript;
+      return s && s.crossOrigin ? s.crossOrigin : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* fetch and script elements say nothing about why a load failed. When one did, the loader asks
+     the server once more, for the headers only, to tell a missing file from one that is there
+     but failed its integrity check, and says which. */
+  function explainFailure(url, name, cause) {
+    var expected = integrityOf(name);
+    var fallback = new Error('could not load ' + url + ' (' + describe(cause) + ')');
+    return fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (!r.ok) return new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
+      if (!expected) return fallback;
+      var type = r.headers.get('Content-Type');
+      return new Error(url + ' failed its integrity check: it is not the file this chatclose.js was built with ' +
+        '(expected ' + expected + (type ? ', served as ' + type : '') + '). Deploy the files of one build together; ' +
+        'it was not run');
+    }, function () {
+      return fallback;
+    });
+  }
+
+  function loadScript(url, name) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
+      var integrity = integrityOf(name);
+      if (integrity) {
+        s.integrity = integrity;
+        s.crossOrigin = CROSS_ORIGIN || 'anonymous';
+      }
       s.src = url;
       s.async = true;
       s.onload = function () { resolve(); };
-      s.onerror = function () { reject(new Error('could not load ' + url)); };
+      s.onerror = function () {
+        explainFailure(url, name, 'the script did not load').then(reject);
+      };
       (document.head || document.documentElement).appendChild(s);
     });
   }
 
-  function instantiate(url, imports) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+  var warned = {};
+  function warnOnce(key, message) {
+    if (warned[key]) return;
+    warned[key] = true;
+    try { console.warn(PREFIX + message); } catch (ignored) { /* no console */ }
+  }
+
+  function instantiate(url, name, imports) {
+    var init = { credentials: 'same-origin' };
+    if (integrityOf(name)) init.integrity = integrityOf(name);
+    return fetch(url, init).then(function (response) {
       if (!response.ok) throw new Error('could not load ' + url + ' (HTTP ' + response.status + ')');
-      var type = response.headers.get('Content-Type') || '';
-      if (WebAssembly.instantiateStreaming && type.split(';')[0].trim() === 'application/wasm') {
+      var type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
+      if (WebAssembly.instantiateStreaming && type === 'application/wasm') {
         return WebAssembly.instantiateStreaming(response, imports);
       }
       // Served with another MIME type: compile from the bytes instead (slower, but it works).
-      return response.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+      warnOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm so the browser ' +
+        'compiles it while it downloads.');
+      return response.arrayBuffer().then(function (bytes) {
+        return WebAssembly.instantiate(bytes, imports).catch(function (e) {
+          throw new Error(describe(e) + (type ? ' (it was served as ' + type + ')' : ''));
+        });
+      });
+    }, function (e) {
+      return explainFailure(url, name, e).then(function (err) { throw err; });
     });
   }
 
@@ -268,20 +332,58 @@
   var started = false;
   var exitCode = null;
 
+  /* After the Go runtime exits, the page still holds its functions: CXBus subscribers, the
+     before hook on sending, listeners, ChatClose's commands, timers. wasm_exec.js makes each of
+     them throw "Go program has already exited" into whoever calls it, and a throwing before hook
+     would stop the customer's messages. From then on they do nothing and hand back their first
+     argument, so a before hook lets the command through. */
+  function disarmAfterExit(go) {
+    var resume = go._resume;
+    if (typeof resume !== 'function') return;
+    go._resume = function () {
+      if (!go.exited) return resume.apply(go, arguments);
+      dropTimers(go);
+      var event = go._pendingEvent;
+      if (event && event.args) event.result = event.args[0];
+    };
+  }
+
+  /* Cancels the Go runtime's pending timers. wasm_exec.js keeps calling _resume for a timer
+     until the runtime forgets it, which a runtime that has exited never does. */
+  function dropTimers(go) {
+    var timers = go._scheduledTimeouts;
+    if (!timers || typeof timers.forEach !== 'function') return;
+    timers.forEach(function (handle) { clearTimeout(handle); });
+    timers.clear();
+  }
+
+  /* chatclose has stopped: say so once, and answer its commands with a rejection rather
+     than with silence. */
+  function stopped(message) {
+    reportOnce('exit', message + '; chatclose has stopped on this page. The chat keeps working without it.');
+    for (var name in served) {
+      served[name] = function (e) {
+        try { e.deferred.reject('chatclose has stopped on this page'); } catch (ignored) { /* nothing to tell */ }
+      };
+    }
+    rejectWaiting('chatclose has stopped on this page');
+  }
+
   function startWhenReady() {
     if (!registered || !runtime || started) return;
     started = true;
     var run;
     try {
+      disarmAfterExit(runtime.go);
       run = runtime.go.run(runtime.instance);
     } catch (e) {
-      reportOnce('run', 'the WebAssembly module failed to start: ' + describe(e));
+      stopped('the WebAssembly module failed to start (' + describe(e) + ')');
       return;
     }
     Promise.resolve(run).then(function () {
-      reportOnce('exit', 'the Go runtime exited (code ' + exitCode + '); chatclose has stopped on this page.');
+      stopped('the Go runtime exited (code ' + exitCode + ')');
     }, function (e) {
-      reportOnce('exit', 'the Go runtime stopped with an error (' + describe(e) + '); chatclose has stopped on this page.');
+      stopped('the Go runtime stopped with an error (' + describe(e) + ')');
     });
   }
 
@@ -297,15 +399,16 @@
     }
     // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
     // even when another Go program on the page brought its own.
-    loadScript(base + 'wasm_exec.js').then(function () {
+    loadScript(base + 'wasm_exec.js', 'wasm_exec.js').then(function () {
       if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
       var go = new window.Go();
       var exit = go.exit;
       go.exit = function (code) {
         exitCode = code;
+        dropTimers(go);
         if (typeof exit === 'function') exit.call(go, code);
       };
-      return instantiate(base + 'chatclose.wasm', go.importObject).then(function (result) {
+      return instantiate(base + 'chatclose.wasm', 'chatclose.wasm', go.importObject).then(function (result) {
         runtime = { go: go, instance: result.instance };
         startWhenReady();
       });
