@@ -17,8 +17,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
+
+	"github.com/chatclose/chatclose/web/bundle"
 )
 
 func main() {
@@ -48,10 +49,8 @@ func run(out, chromium string) error {
 
 	dist := filepath.Join(tmp, "dist")
 	fmt.Fprintln(os.Stderr, "bench: building the bundle")
-	build := exec.Command("scripts/build.sh")
-	build.Env = append(os.Environ(), "DIST="+dist)
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the bundle: %v\n%s", err, out)
+	if err := bundle.Build(dist); err != nil {
+		return err
 	}
 	sizes, err := bundleSizes(dist)
 	if err != nil {

@@ -77,10 +77,7 @@ func (r results) markdown() string {
 	w("\n## Loading\n\n")
 	w("What each page fetched from `/chatclose/` (Resource Timing: bodies as sent, with the content coding they were sent with; with headers in brackets). Lazy loading is the default.\n\n")
 	w("| page | files | bytes |\n|---|---|---:|\n")
-	for _, p := range []struct {
-		name string
-		l    loadResult
-	}{{"without a chat", r.NoChat}, {"with a chat", r.Chat}} {
+	for _, p := range []namedLoad{{"without a chat", r.NoChat}, {"with a chat", r.Chat}} {
 		var files []string
 		var transfer int64
 		for _, f := range p.l.Files {
@@ -91,10 +88,7 @@ func (r results) markdown() string {
 	}
 	w("\nTime from fetching the module (the first request for `wasm_exec.js` or `chatclose.wasm`) to `ChatClose.ready`, over localhost:\n\n")
 	w("| page | fetch → ready | of which fetch → instantiated |\n|---|---:|---:|\n")
-	for _, p := range []struct {
-		name string
-		l    loadResult
-	}{{"with a chat (lazy: loads when the chat starts)", r.Chat}, {"eager (`load: 'eager'`, the latency page)", l.FetchReady}} {
+	for _, p := range []namedLoad{{"with a chat (lazy: loads when the chat starts)", r.Chat}, {"eager (`load: 'eager'`, the latency page)", l.FetchReady}} {
 		if ready, inst, ok := p.l.fetchToReady(); ok {
 			w("| %s | %s ms | %s ms |\n", p.name, ms1(ready), ms1(inst))
 		} else {
@@ -119,6 +113,12 @@ func (r results) markdown() string {
 	w("The handlers run %s events each at 10 and 1,000 messages and %s at 100,000.\n", thousands(int64(eventCount[10])), thousands(int64(eventCount[100000])))
 	w("- **Memory**: the instance's memory, caught by wrapping `WebAssembly.instantiateStreaming`.\n")
 	return b.String()
+}
+
+// namedLoad is one page's loads, with the name the report gives the page.
+type namedLoad struct {
+	name string
+	l    loadResult
 }
 
 // target is one of issue 4's targets as measured.

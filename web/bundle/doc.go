@@ -1,4 +1,4 @@
-// Package bundle holds the checks on what chatclose ships: the size gate of the built bundle
-// (web/dist/) and the packages the WebAssembly module may not link. It has only tests; make
-// test runs them (make test-size).
+// Package bundle is about what chatclose ships: Build builds the bundle (web/dist/) from the
+// current source, and the package's tests are the size gate of the built bundle and the list
+// of packages the WebAssembly module may not link (make test-size).
 package bundle

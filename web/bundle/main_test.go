@@ -5,13 +5,12 @@ package bundle
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
 
-// distDir holds a bundle built from the current source by scripts/build.sh, as make build
-// writes web/dist/, so the checks never read a stale build.
+// distDir holds a bundle built from the current source (Build), so the checks never read a
+// stale build.
 var distDir string
 
 func TestMain(m *testing.M) { os.Exit(run(m)) }
@@ -24,10 +23,8 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	distDir = filepath.Join(tmp, "dist")
-	build := exec.Command("../../scripts/build.sh")
-	build.Env = append(os.Environ(), "DIST="+distDir)
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building the bundle failed: %v\n%s", err, out)
+	if err := Build(distDir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	return m.Run()
