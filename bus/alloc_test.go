@@ -69,7 +69,7 @@ func TestPerEventPathAllocations(t *testing.T) {
 	}
 	d := handler.NewDecider([]string{"Finalizing", "Completed"})
 	for _, tc := range cases {
-		event := eval(t, tc.event)
+		event := jsv(t, tc.event)
 		b, err := bus.ReadBatch(event)
 		require.NoError(t, err, tc.name)
 		d.Decide(b) // the first time may act; from then on the batch is a replay

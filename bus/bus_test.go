@@ -4,6 +4,7 @@ package bus_test
 
 import (
 	"sync"
+	"syscall/js"
 	"testing"
 	"time"
 
@@ -22,6 +23,12 @@ func eval(t *testing.T, src string) safejs.Value {
 	v, err := safejs.Global().Call("eval", "("+src+")")
 	require.NoError(t, err, src)
 	return v
+}
+
+// jsv is eval for the package's API, which takes syscall/js values.
+func jsv(t *testing.T, src string) js.Value {
+	t.Helper()
+	return safejs.Unsafe(eval(t, src))
 }
 
 // consoleSpy replaces console.error, console.warn and console.info with recorders.

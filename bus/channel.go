@@ -3,11 +3,10 @@
 package bus
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
+	"syscall/js"
 	"time"
-
-	"github.com/hack-pad/safejs"
 )
 
 // Channel carries small messages between the open tabs of this site: BroadcastChannel where
@@ -16,67 +15,59 @@ import (
 // never put secrets in them: the fallback passes them through localStorage.
 type Channel struct {
 	name      string
-	broadcast safejs.Value // the BroadcastChannel, or undefined when using storage
-	storage   safejs.Value
-	fn        safejs.Func
+	broadcast js.Value // the BroadcastChannel, or undefined when using storage
+	storage   js.Value
+	fn        js.Func
 }
 
 // OpenChannel opens the channel called name; receive gets every message another tab posts.
 // receive runs inside a JavaScript callback: it must not block.
 func OpenChannel(name string, log *Logger, receive func(map[string]any)) (*Channel, error) {
-	c := &Channel{name: name, broadcast: safejs.Undefined(), storage: safejs.Undefined()}
-	deliver := func(v safejs.Value) {
+	c := &Channel{name: name, broadcast: js.Undefined(), storage: js.Undefined()}
+	deliver := func(v js.Value) {
 		if m, ok := toGo(v, 0).(map[string]any); ok {
 			receive(m)
 		}
 	}
-	if ctor, err := get(builtins.global, "BroadcastChannel"); err == nil && ctor.Type() == safejs.TypeFunction {
-		bc, err := ctor.New(name)
-		if err == nil {
+	where := "the " + name + " channel"
+	if ctor, err := read(builtins.global, "BroadcastChannel"); err == nil && ctor.Type() == js.TypeFunction {
+		if bc, err := construct(ctor, name); err == nil {
 			c.broadcast = bc
-			c.fn, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-				defer guard(log, "the "+name+" channel")
-				if data, err := get(arg0(args), "data"); err == nil {
+			c.fn = newFunc(log, where, func(args []js.Value) any {
+				if data, err := read(arg(args, 0), "data"); err == nil {
 					deliver(data)
 				}
 				return nil
 			})
-			if err != nil {
-				return nil, fmt.Errorf("creating the channel callback: %w", jsError(err))
-			}
-			if _, err := bc.Call("addEventListener", "message", c.fn); err != nil {
+			if _, err := invokeMethod(bc, "addEventListener", "message", c.fn); err != nil {
 				c.fn.Release()
-				return nil, fmt.Errorf("listening on BroadcastChannel %s: %w", name, jsError(err))
+				return nil, wrap("listening on BroadcastChannel "+name, err)
 			}
 			return c, nil
 		}
 	}
-	storage, err := get(builtins.global, "localStorage")
-	if err != nil || !isObject(storage) {
-		return nil, fmt.Errorf("this browser has neither BroadcastChannel nor localStorage")
+	storage, ok := readObject(builtins.global, "localStorage")
+	if !ok {
+		return nil, errors.New("this browser has neither BroadcastChannel nor localStorage")
 	}
 	c.storage = storage
-	c.fn, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		defer guard(log, "the "+name+" channel")
-		ev := arg0(args)
-		if getString(ev, "key") != name {
+	c.fn = newFunc(log, where, func(args []js.Value) any {
+		ev := arg(args, 0)
+		if readString(ev, "key") != name {
 			return nil
 		}
-		raw := getString(ev, "newValue")
+		raw := readString(ev, "newValue")
 		if raw == "" {
 			return nil
 		}
-		if parsed, err := jsonObject().Call("parse", raw); err == nil {
+		if parsed, err := invokeMethod(jsonObject(), "parse", raw); err == nil {
 			deliver(parsed)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("creating the channel callback: %w", jsError(err))
-	}
-	if _, err := builtins.global.Call("addEventListener", "storage", c.fn); err != nil {
+	if _, err := invokeMethod(builtins.global, "addEventListener", "storage", c.fn); err != nil {
 		c.fn.Release()
-		return nil, fmt.Errorf("listening to storage events: %w", jsError(err))
+		return nil, wrap("listening to storage events", err)
 	}
 	return c, nil
 }
@@ -84,8 +75,8 @@ func OpenChannel(name string, log *Logger, receive func(map[string]any)) (*Chann
 // Post sends msg to the other tabs.
 func (c *Channel) Post(msg map[string]any) error {
 	if isObject(c.broadcast) {
-		if _, err := c.broadcast.Call("postMessage", msg); err != nil {
-			return fmt.Errorf("posting to %s: %w", c.name, jsError(err))
+		if _, err := invokeMethod(c.broadcast, "postMessage", msg); err != nil {
+			return wrap("posting to "+c.name, err)
 		}
 		return nil
 	}
@@ -96,15 +87,15 @@ func (c *Channel) Post(msg map[string]any) error {
 		stamped[k] = v
 	}
 	stamped["sent"] = strconv.FormatInt(time.Now().UnixNano(), 36)
-	text, err := jsonObject().Call("stringify", stamped)
+	text, err := invokeMethod(jsonObject(), "stringify", stamped)
 	if err == nil {
-		_, err = c.storage.Call("setItem", c.name, text)
+		_, err = invokeMethod(c.storage, "setItem", c.name, text)
 	}
 	if err == nil {
-		_, err = c.storage.Call("removeItem", c.name)
+		_, err = invokeMethod(c.storage, "removeItem", c.name)
 	}
 	if err != nil {
-		return fmt.Errorf("posting to %s through localStorage: %w", c.name, jsError(err))
+		return wrap("posting to "+c.name+" through localStorage", err)
 	}
 	return nil
 }
@@ -113,18 +104,8 @@ func (c *Channel) Post(msg map[string]any) error {
 // storage events).
 func (c *Channel) UsesBroadcastChannel() bool { return isObject(c.broadcast) }
 
-func arg0(args []safejs.Value) safejs.Value {
-	if len(args) > 0 {
-		return args[0]
-	}
-	return safejs.Undefined()
-}
-
 // jsonObject returns the page's JSON object.
-func jsonObject() safejs.Value {
-	j, err := get(builtins.global, "JSON")
-	if err != nil {
-		return safejs.Undefined()
-	}
+func jsonObject() js.Value {
+	j, _ := readObject(builtins.global, "JSON")
 	return j
 }

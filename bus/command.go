@@ -3,16 +3,15 @@
 package bus
 
 import (
-	"fmt"
+	"errors"
+	"syscall/js"
 	"time"
-
-	"github.com/hack-pad/safejs"
 )
 
 // Result is how a CXBus command settled.
 type Result struct {
 	// Value is the first argument the command resolved with (undefined when it failed).
-	Value safejs.Value
+	Value js.Value
 	// Err is nil when the command resolved; otherwise a *RejectedError, a *TimeoutError, or
 	// an error from calling CXBus.
 	Err error
@@ -27,9 +26,7 @@ type RejectedError struct {
 }
 
 // Error names the command and the reason.
-func (e *RejectedError) Error() string {
-	return fmt.Sprintf("%s was rejected: %s", e.Command, e.Reason)
-}
+func (e *RejectedError) Error() string { return e.Command + " was rejected: " + e.Reason }
 
 // TimeoutError is a command that did not settle in time. CXBus never settles a command that
 // its target plugin does not have, so a misspelled command ends here.
@@ -42,13 +39,13 @@ type TimeoutError struct {
 
 // Error names the command and the timeout.
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf("%s did not settle within %s (does the plugin have that command?)", e.Command, e.After)
+	return e.Command + " did not settle within " + e.After.String() + " (does the plugin have that command?)"
 }
 
 // Command sends a CXBus command through the plugin interface and returns at once; the
 // result arrives on the returned channel exactly once: when the command resolves or rejects,
 // or with a *TimeoutError after timeout. data may hold only values JavaScript can take (see
-// safejs.ValueOf): build it from strings, numbers, bools, map[string]any and []any.
+// js.ValueOf): build it from strings, numbers, bools, map[string]any and []any.
 //
 // CXBus returns its own Deferred, whose then registers callbacks but returns undefined; done
 // and fail are used when present, then otherwise, so a standard Promise works as well.
@@ -57,51 +54,50 @@ func (e *TimeoutError) Error() string {
 // channel does block, so do that in a goroutine.
 func (p *Plugin) Command(name string, data map[string]any, timeout time.Duration) <-chan Result {
 	cmd := p.results.start(name, timeout)
-	promise, err := p.iface.Call("command", name, data)
+	promise, err := invokeMethod(p.iface, "command", name, data)
 	if err != nil {
-		p.results.finish(cmd.id, Result{Err: fmt.Errorf("calling %s: %w", name, jsError(err))})
+		p.results.finish(cmd.id, Result{Err: wrap("calling "+name, err)})
 		return cmd.ch
 	}
 	if err := cmd.attach(promise); err != nil {
-		p.results.finish(cmd.id, Result{Err: fmt.Errorf("%s: %w", name, jsError(err))})
+		p.results.finish(cmd.id, Result{Err: wrap(name, err)})
 	}
 	return cmd.ch
 }
 
 // attach registers the command's settlement functions on what command() returned.
-func (c *pendingCommand) attach(promise safejs.Value) error {
+func (c *pendingCommand) attach(promise js.Value) error {
 	if !isObject(promise) {
-		return fmt.Errorf("CXBus returned %s instead of a promise", promise.Type())
+		return errors.New("CXBus returned " + promise.Type().String() + " instead of a promise")
 	}
-	done, errDone := get(promise, "done")
-	fail, errFail := get(promise, "fail")
-	if errDone == nil && errFail == nil && done.Type() == safejs.TypeFunction && fail.Type() == safejs.TypeFunction {
-		if _, err := promise.Call("done", c.onDone); err != nil {
+	done, errDone := read(promise, "done")
+	fail, errFail := read(promise, "fail")
+	if errDone == nil && errFail == nil && done.Type() == js.TypeFunction && fail.Type() == js.TypeFunction {
+		if _, err := invokeMethod(promise, "done", c.onDone); err != nil {
 			return err
 		}
-		_, err := promise.Call("fail", c.onFail)
+		_, err := invokeMethod(promise, "fail", c.onFail)
 		return err
 	}
-	then, err := get(promise, "then")
-	if err != nil || then.Type() != safejs.TypeFunction {
-		return fmt.Errorf("CXBus returned an object with neither done/fail nor then")
+	then, err := read(promise, "then")
+	if err != nil || then.Type() != js.TypeFunction {
+		return errors.New("CXBus returned an object with neither done/fail nor then")
 	}
-	_, err = promise.Call("then", c.onDone, c.onFail)
+	_, err = invokeMethod(promise, "then", c.onDone, c.onFail)
 	return err
 }
 
 // rejectionText turns a rejection value into text without calling user code.
-func rejectionText(v safejs.Value) string {
+func rejectionText(v js.Value) string {
 	switch v.Type() {
-	case safejs.TypeString:
-		s, _ := v.String()
-		return s
-	case safejs.TypeObject:
-		if msg := getString(v, "message"); msg != "" {
+	case js.TypeString:
+		return v.String()
+	case js.TypeObject:
+		if msg := readString(v, "message"); msg != "" {
 			return msg
 		}
 		return "an object with no message"
-	case safejs.TypeUndefined:
+	case js.TypeUndefined:
 		return "no reason given"
 	default:
 		return "a " + v.Type().String()

@@ -3,9 +3,9 @@
 package bus
 
 import (
-	"fmt"
-
-	"github.com/hack-pad/safejs"
+	"errors"
+	"strconv"
+	"syscall/js"
 )
 
 // Classes chatclose puts on the page's elements.
@@ -21,61 +21,57 @@ const (
 )
 
 // Element is one DOM element.
-type Element struct{ v safejs.Value }
+type Element struct{ v js.Value }
 
 // Valid reports whether the element exists.
 func (e Element) Valid() bool { return isObject(e.v) }
 
 // ElementFrom returns the DOM element in v: v itself, or v[0] for a jQuery-style wrapper
 // such as the one WebChat.injectMessage resolves with.
-func ElementFrom(v safejs.Value) Element {
+func ElementFrom(v js.Value) Element {
 	if isElement(v) {
 		return Element{v}
 	}
-	if first, err := get(v, 0); err == nil && isElement(first) {
+	if first, err := read(v, 0); err == nil && isElement(first) {
 		return Element{first}
 	}
-	return Element{safejs.Undefined()}
+	return Element{js.Undefined()}
 }
 
-func isElement(v safejs.Value) bool {
+func isElement(v js.Value) bool {
 	if !isObject(v) {
 		return false
 	}
-	nodeType, err := get(v, "nodeType")
-	if err != nil || nodeType.Type() != safejs.TypeNumber {
-		return false
-	}
-	n, _ := nodeType.Int()
-	return n == 1
+	nodeType, err := read(v, "nodeType")
+	return err == nil && nodeType.Type() == js.TypeNumber && nodeType.Int() == 1
 }
 
 // document returns window.document.
-func document() (safejs.Value, error) {
-	d, ok := getObject(builtins.global, "document")
+func document() (js.Value, error) {
+	d, ok := readObject(builtins.global, "document")
 	if !ok {
-		return safejs.Undefined(), fmt.Errorf("no document")
+		return js.Undefined(), errors.New("no document")
 	}
 	return d, nil
 }
 
 // query returns every element matching selector.
-func query(selector string) ([]safejs.Value, error) {
+func query(selector string) ([]js.Value, error) {
 	d, err := document()
 	if err != nil {
 		return nil, err
 	}
-	list, err := d.Call("querySelectorAll", selector)
+	list, err := invokeMethod(d, "querySelectorAll", selector)
 	if err != nil {
-		return nil, fmt.Errorf("bad selector %q: %w", selector, jsError(err))
+		return nil, wrap("bad selector "+strconv.Quote(selector), err)
 	}
-	n, err := arrayLength(list)
+	n, err := lengthOf(list, "length")
 	if err != nil {
 		return nil, err
 	}
-	out := make([]safejs.Value, 0, n)
+	out := make([]js.Value, 0, n)
 	for i := 0; i < n; i++ {
-		if el, err := get(list, i); err == nil && isObject(el) {
+		if el, err := read(list, i); err == nil && isObject(el) {
 			out = append(out, el)
 		}
 	}
@@ -91,19 +87,18 @@ func LockInputs(selector, placeholder string) (int, error) {
 		return 0, err
 	}
 	for _, in := range inputs {
-		if has, _ := in.Call("hasAttribute", placeholderAttribute); !truthy(has) {
-			own := getString(in, "placeholder")
-			if _, err := in.Call("setAttribute", placeholderAttribute, own); err != nil {
-				return 0, jsError(err)
+		if has, _ := invokeMethod(in, "hasAttribute", placeholderAttribute); !truthy(has) {
+			if _, err := invokeMethod(in, "setAttribute", placeholderAttribute, readString(in, "placeholder")); err != nil {
+				return 0, err
 			}
 		}
-		for _, step := range [][]any{{"setAttribute", "disabled", ""}, {"setAttribute", "aria-disabled", "true"}, {"setAttribute", "placeholder", placeholder}} {
-			if _, err := in.Call(step[0].(string), step[1:]...); err != nil {
-				return 0, jsError(err)
+		for _, attr := range [][2]string{{"disabled", ""}, {"aria-disabled", "true"}, {"placeholder", placeholder}} {
+			if _, err := invokeMethod(in, "setAttribute", attr[0], attr[1]); err != nil {
+				return 0, err
 			}
 		}
-		if list, ok := getObject(in, "classList"); ok {
-			_, _ = list.Call("add", LockedClass)
+		if list, ok := readObject(in, "classList"); ok {
+			_, _ = invokeMethod(list, "add", LockedClass)
 		}
 	}
 	return len(inputs), nil
@@ -117,21 +112,21 @@ func UnlockInputs(selector string) (int, error) {
 	}
 	count := 0
 	for _, in := range inputs {
-		has, _ := in.Call("hasAttribute", placeholderAttribute)
+		has, _ := invokeMethod(in, "hasAttribute", placeholderAttribute)
 		if !truthy(has) {
 			continue
 		}
-		own, _ := in.Call("getAttribute", placeholderAttribute)
-		if s, _ := own.String(); s != "" {
-			_, _ = in.Call("setAttribute", "placeholder", s)
+		own, _ := invokeMethod(in, "getAttribute", placeholderAttribute)
+		if own.Type() == js.TypeString && own.String() != "" {
+			_, _ = invokeMethod(in, "setAttribute", "placeholder", own)
 		} else {
-			_, _ = in.Call("removeAttribute", "placeholder")
+			_, _ = invokeMethod(in, "removeAttribute", "placeholder")
 		}
 		for _, attr := range []string{placeholderAttribute, "disabled", "aria-disabled"} {
-			_, _ = in.Call("removeAttribute", attr)
+			_, _ = invokeMethod(in, "removeAttribute", attr)
 		}
-		if list, ok := getObject(in, "classList"); ok {
-			_, _ = list.Call("remove", LockedClass)
+		if list, ok := readObject(in, "classList"); ok {
+			_, _ = invokeMethod(list, "remove", LockedClass)
 		}
 		count++
 	}
@@ -145,26 +140,24 @@ func SetInputText(selector, text string) error {
 	if err != nil || len(inputs) == 0 {
 		return err
 	}
-	return jsError(inputs[0].Set("value", text))
+	return write(inputs[0], "value", text)
 }
 
 // newElement creates an element with a class and, as text (never HTML), its content.
-func newElement(tag, class, text string) (safejs.Value, error) {
+func newElement(tag, class, text string) (js.Value, error) {
 	d, err := document()
 	if err != nil {
-		return safejs.Undefined(), err
+		return js.Undefined(), err
 	}
-	el, err := d.Call("createElement", tag)
+	el, err := invokeMethod(d, "createElement", tag)
+	if err == nil {
+		err = write(el, "className", class)
+	}
+	if err == nil && text != "" {
+		err = write(el, "textContent", text)
+	}
 	if err != nil {
-		return safejs.Undefined(), jsError(err)
-	}
-	if err := el.Set("className", class); err != nil {
-		return safejs.Undefined(), jsError(err)
-	}
-	if text != "" {
-		if err := el.Set("textContent", text); err != nil {
-			return safejs.Undefined(), jsError(err)
-		}
+		return js.Undefined(), err
 	}
 	return el, nil
 }
@@ -178,7 +171,7 @@ func AppendNotice(selector, text string) (Element, error) {
 		return Element{}, err
 	}
 	if len(transcripts) == 0 {
-		return Element{}, fmt.Errorf("no transcript matches %q", selector)
+		return Element{}, errors.New("no transcript matches " + strconv.Quote(selector))
 	}
 	row, err := newElement("div", "cx-message cx-injected cx-none "+NoticeClass, "")
 	if err != nil {
@@ -188,13 +181,13 @@ func AppendNotice(selector, text string) (Element, error) {
 	if err != nil {
 		return Element{}, err
 	}
-	if _, err := row.Call("appendChild", body); err != nil {
-		return Element{}, jsError(err)
+	if _, err := invokeMethod(row, "appendChild", body); err != nil {
+		return Element{}, err
 	}
-	if _, err := transcripts[0].Call("appendChild", row); err != nil {
-		return Element{}, jsError(err)
+	if _, err := invokeMethod(transcripts[0], "appendChild", row); err != nil {
+		return Element{}, err
 	}
-	_, _ = row.Call("scrollIntoView", map[string]any{"block": "end"})
+	_, _ = invokeMethod(row, "scrollIntoView", map[string]any{"block": "end"})
 	return Element{row}, nil
 }
 
@@ -205,8 +198,8 @@ func Visible(selector string) bool {
 		return false
 	}
 	for _, el := range els {
-		if rects, err := el.Call("getClientRects"); err == nil {
-			if n, err := arrayLength(rects); err == nil && n > 0 {
+		if rects, err := invokeMethod(el, "getClientRects"); err == nil {
+			if n, err := lengthOf(rects, "length"); err == nil && n > 0 {
 				return true
 			}
 		}
@@ -216,50 +209,43 @@ func Visible(selector string) bool {
 
 // Control is a button chatclose added to the page.
 type Control struct {
-	button safejs.Value
-	fn     safejs.Func
+	button js.Value
+	fn     js.Func
 }
 
 // AddControl appends a button labelled label (as text) to parent; onClick runs on every click,
 // inside a JavaScript callback, so it must not block. Remove it with Remove.
 func (e Element) AddControl(label string, log *Logger, onClick func()) (*Control, error) {
 	if !e.Valid() {
-		return nil, fmt.Errorf("no element to add %q to", label)
+		return nil, errors.New("no element to add " + strconv.Quote(label) + " to")
 	}
 	button, err := newElement("button", UnlockClass, label)
 	if err != nil {
 		return nil, err
 	}
-	if err := button.Set("type", "button"); err != nil {
-		return nil, jsError(err)
+	if err := write(button, "type", "button"); err != nil {
+		return nil, err
 	}
-	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		defer guard(log, "the "+label+" control")
+	fn := newFunc(log, "the "+label+" control", func([]js.Value) any {
 		onClick()
 		return nil
 	})
-	if err != nil {
-		return nil, jsError(err)
-	}
-	if _, err := button.Call("addEventListener", "click", fn); err != nil {
+	if _, err := invokeMethod(button, "addEventListener", "click", fn); err != nil {
 		fn.Release()
-		return nil, jsError(err)
+		return nil, err
 	}
-	if _, err := e.v.Call("appendChild", button); err != nil {
+	if _, err := invokeMethod(e.v, "appendChild", button); err != nil {
 		fn.Release()
-		return nil, jsError(err)
+		return nil, err
 	}
 	return &Control{button: button, fn: fn}, nil
 }
 
 // Remove takes the control off the page and releases its callback.
 func (c *Control) Remove() {
-	_, _ = c.button.Call("removeEventListener", "click", c.fn)
-	_, _ = c.button.Call("remove")
+	_, _ = invokeMethod(c.button, "removeEventListener", "click", c.fn)
+	_, _ = invokeMethod(c.button, "remove")
 	c.fn.Release()
 }
 
-func truthy(v safejs.Value) bool {
-	b, err := v.Truthy()
-	return err == nil && b
-}
+func truthy(v js.Value) bool { return v.Type() == js.TypeBoolean && v.Bool() }

@@ -3,10 +3,8 @@
 package bus
 
 import (
-	"fmt"
+	"syscall/js"
 	"time"
-
-	"github.com/hack-pad/safejs"
 )
 
 // pollSchedule is how long FindCXBus sleeps between looks: short at first, since the
@@ -21,21 +19,21 @@ type NoCXBusError struct {
 
 // Error says what happened and what to check.
 func (e *NoCXBusError) Error() string {
-	return fmt.Sprintf("window.CXBus did not appear within %s; is the Genesys Widgets script (widgets.min.js or cxbus.min.js) on this page? Set _genesys.widgets.chatclose.busTimeout to wait longer", e.Waited)
+	return "window.CXBus did not appear within " + e.Waited.String() + "; is the Genesys Widgets script (widgets.min.js or cxbus.min.js) on this page? Set _genesys.widgets.chatclose.busTimeout to wait longer"
 }
 
 // FindCXBus returns window.CXBus, waiting up to timeout for it to appear (the plugin's script
 // may run before the widgets script). It sleeps between looks rather than spinning, so the
 // page keeps running. It blocks: never call it from a JavaScript callback.
-func FindCXBus(timeout time.Duration) (safejs.Value, error) {
+func FindCXBus(timeout time.Duration) (js.Value, error) {
 	start := time.Now()
 	for i := 0; ; i++ {
-		if cx, ok := getObject(builtins.global, "CXBus"); ok {
+		if cx, ok := readObject(builtins.global, "CXBus"); ok {
 			return cx, nil
 		}
 		waited := time.Since(start)
 		if waited >= timeout {
-			return safejs.Undefined(), &NoCXBusError{Waited: timeout}
+			return js.Undefined(), &NoCXBusError{Waited: timeout}
 		}
 		pause := pollSchedule[min(i, len(pollSchedule)-1)]
 		time.Sleep(min(pause, timeout-waited))

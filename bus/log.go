@@ -58,11 +58,11 @@ func (l *Logger) ErrorOnce(key, msg string) bool {
 }
 
 func (l *Logger) write(level, msg string) {
-	console, ok := getObject(builtins.global, "console")
+	console, ok := readObject(builtins.global, "console")
 	if !ok {
 		return
 	}
-	_, _ = console.Call(level, Prefix+msg)
+	_, _ = invokeMethod(console, level, Prefix+msg)
 }
 
 // guard recovers a panic in a JavaScript-facing function, logs the first panic of each kind

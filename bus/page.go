@@ -3,9 +3,8 @@
 package bus
 
 import (
-	"fmt"
-
-	"github.com/hack-pad/safejs"
+	"strconv"
+	"syscall/js"
 )
 
 // maxOptionDepth and maxOptionKeys bound how much of a configuration object is read, so a
@@ -37,26 +36,23 @@ func ReadOptions() map[string]any {
 // does not turn async mode on.
 func AsyncEnabled() bool {
 	async, ok := path("_genesys", "widgets", "webchat", "transport", "async")
-	return ok && isTrue(async, "enabled")
+	return ok && readTrue(async, "enabled")
 }
 
 // unsupported stands for a JavaScript value that has no Go form here.
 var unsupported = struct{}{}
 
-func toGo(v safejs.Value, depth int) any {
+func toGo(v js.Value, depth int) any {
 	switch v.Type() {
-	case safejs.TypeUndefined, safejs.TypeNull:
+	case js.TypeUndefined, js.TypeNull:
 		return nil
-	case safejs.TypeBoolean:
-		b, _ := v.Bool()
-		return b
-	case safejs.TypeNumber:
-		f, _ := v.Float()
-		return f
-	case safejs.TypeString:
-		s, _ := v.String()
-		return s
-	case safejs.TypeObject:
+	case js.TypeBoolean:
+		return v.Bool()
+	case js.TypeNumber:
+		return v.Float()
+	case js.TypeString:
+		return v.String()
+	case js.TypeObject:
 		if depth >= maxOptionDepth {
 			return unsupported
 		}
@@ -69,14 +65,14 @@ func toGo(v safejs.Value, depth int) any {
 	}
 }
 
-func arrayToGo(v safejs.Value, depth int) any {
-	n, err := arrayLength(v)
+func arrayToGo(v js.Value, depth int) any {
+	n, err := lengthOf(v, "length")
 	if err != nil || n > maxOptionKeys {
 		return unsupported
 	}
 	out := make([]any, 0, n)
 	for i := 0; i < n; i++ {
-		item, err := get(v, i)
+		item, err := read(v, i)
 		if err != nil {
 			return unsupported
 		}
@@ -85,23 +81,23 @@ func arrayToGo(v safejs.Value, depth int) any {
 	return out
 }
 
-func objectToGo(v safejs.Value, depth int) any {
-	keys, err := builtins.object.Call("keys", v)
+func objectToGo(v js.Value, depth int) any {
+	keys, err := invoke(builtins.objectKeys, v)
 	if err != nil {
 		return unsupported
 	}
-	n, err := arrayLength(keys)
+	n, err := lengthOf(keys, "length")
 	if err != nil || n > maxOptionKeys {
 		return unsupported
 	}
 	out := make(map[string]any, n)
 	for i := 0; i < n; i++ {
-		k, err := get(keys, i)
-		if err != nil {
+		k, err := read(keys, i)
+		if err != nil || k.Type() != js.TypeString {
 			return unsupported
 		}
-		name, _ := k.String()
-		item, err := get(v, name)
+		name := k.String()
+		item, err := read(v, name)
 		if err != nil {
 			out[name] = unsupported
 			continue
@@ -118,30 +114,28 @@ func Lang() string {
 	if !ok {
 		return ""
 	}
-	return getString(main, "lang")
+	return readString(main, "lang")
 }
 
 // Field returns v[key] when it is a string, and "" otherwise; it is safe on any value.
-func Field(v safejs.Value, key string) string { return getString(v, key) }
+func Field(v js.Value, key string) string { return readString(v, key) }
 
 // ToGo converts a JavaScript value to plain Go values (string, float64, bool, nil, []any,
 // map[string]any), with the same limits as ReadOptions.
-func ToGo(v safejs.Value) any { return toGo(v, 0) }
+func ToGo(v js.Value) any { return toGo(v, 0) }
 
 // RandomID returns a random identifier from crypto.randomUUID when the page has it, and
 // from Math.random otherwise. It is for telling tabs apart, not for secrets.
 func RandomID() string {
-	if c, ok := getObject(builtins.global, "crypto"); ok {
-		if id, err := c.Call("randomUUID"); err == nil && id.Type() == safejs.TypeString {
-			s, _ := id.String()
-			return s
+	if c, ok := readObject(builtins.global, "crypto"); ok {
+		if id, err := invokeMethod(c, "randomUUID"); err == nil && id.Type() == js.TypeString {
+			return id.String()
 		}
 	}
-	math, _ := getObject(builtins.global, "Math")
-	r, err := math.Call("random")
-	if err != nil {
+	math, _ := readObject(builtins.global, "Math")
+	r, err := invokeMethod(math, "random")
+	if err != nil || r.Type() != js.TypeNumber {
 		return "tab"
 	}
-	f, _ := r.Float()
-	return fmt.Sprintf("tab-%x", int64(f*(1<<52)))
+	return "tab-" + strconv.FormatInt(int64(r.Float()*(1<<52)), 16)
 }

@@ -9,7 +9,6 @@ import (
 	"syscall/js"
 
 	"github.com/chatclose/chatclose/handler"
-	"github.com/hack-pad/safejs"
 )
 
 // Errors of ReadBatch.
@@ -39,8 +38,8 @@ var keys = struct {
 //
 // Reading allocates once for the batch and once for every JavaScript object or string that
 // comes into Go (syscall/js gives each a finalizer); see readMessage.
-func ReadBatch(event safejs.Value) (handler.Batch, error) {
-	data, ok := readObject(safejs.Unsafe(event), keys.data)
+func ReadBatch(event js.Value) (handler.Batch, error) {
+	data, ok := readObject(event, keys.data)
 	if !ok {
 		return handler.Batch{}, errNoData
 	}
@@ -49,13 +48,13 @@ func ReadBatch(event safejs.Value) (handler.Batch, error) {
 
 // ReadBatchData is ReadBatch for the event's data object itself, or for anything shaped like
 // it, such as WebChatService.getTranscript's result.
-func ReadBatchData(data safejs.Value) (handler.Batch, error) {
-	return readBatchData(safejs.Unsafe(data))
+func ReadBatchData(data js.Value) (handler.Batch, error) {
+	return readBatchData(data)
 }
 
 func readBatchData(data js.Value) (handler.Batch, error) {
 	list, err := read(data, keys.originalMessages)
-	if err != nil || !isArrayValue(list) {
+	if err != nil || !isArray(list) {
 		return handler.Batch{}, ErrNoMessages
 	}
 	n, err := lengthOf(list, keys.length)

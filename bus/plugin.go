@@ -4,9 +4,8 @@ package bus
 
 import (
 	"errors"
-	"fmt"
-
-	"github.com/hack-pad/safejs"
+	"strconv"
+	"syscall/js"
 )
 
 // PluginName is the name chatclose registers on CXBus.
@@ -19,7 +18,7 @@ var ErrNameTaken = errors.New("the CXBus plugin name is already taken")
 // returned. Its methods are safe for concurrent use.
 type Plugin struct {
 	name    string
-	iface   safejs.Value
+	iface   js.Value
 	log     *Logger
 	results *settler
 }
@@ -27,31 +26,38 @@ type Plugin struct {
 // Register registers a plugin called name on the CXBus object cx. CXBus returns false for a
 // name that is taken (or while registration is locked): Register then returns an error that
 // wraps ErrNameTaken and says what to do.
-func Register(cx safejs.Value, name string, log *Logger) (*Plugin, error) {
-	iface, err := cx.Call("registerPlugin", name)
+func Register(cx js.Value, name string, log *Logger) (*Plugin, error) {
+	call := "CXBus.registerPlugin(" + strconv.Quote(name) + ")"
+	iface, err := invokeMethod(cx, "registerPlugin", name)
 	if err != nil {
-		return nil, fmt.Errorf("CXBus.registerPlugin(%q) failed: %w", name, jsError(err))
+		return nil, wrap(call+" failed", err)
 	}
 	if !isObject(iface) {
-		return nil, fmt.Errorf("CXBus.registerPlugin(%q) returned false: %w. Another script registered %q first; is chatclose included twice?", name, ErrNameTaken, name)
+		return nil, &nameTakenError{name: name}
 	}
 	return Adopt(iface, name, log)
 }
 
+// nameTakenError is Register's error for a taken name; it matches ErrNameTaken.
+type nameTakenError struct{ name string }
+
+func (e *nameTakenError) Error() string {
+	q := strconv.Quote(e.name)
+	return "CXBus.registerPlugin(" + q + ") returned false: " + ErrNameTaken.Error() + ". Another script registered " + q + " first; is chatclose included twice?"
+}
+
+func (e *nameTakenError) Is(target error) bool { return target == ErrNameTaken }
+
 // Adopt wraps a plugin interface that someone else registered (chatclose's loader script
 // registers the plugin before the Go side starts).
-func Adopt(iface safejs.Value, name string, log *Logger) (*Plugin, error) {
+func Adopt(iface js.Value, name string, log *Logger) (*Plugin, error) {
 	for _, method := range []string{"subscribe", "unsubscribe", "command", "publish", "republish"} {
-		m, err := get(iface, method)
-		if err != nil || m.Type() != safejs.TypeFunction {
-			return nil, fmt.Errorf("the %s plugin interface has no %s method; is this CXBus?", name, method)
+		m, err := read(iface, method)
+		if err != nil || m.Type() != js.TypeFunction {
+			return nil, errors.New("the " + name + " plugin interface has no " + method + " method; is this CXBus?")
 		}
 	}
-	results, err := newSettler(log)
-	if err != nil {
-		return nil, err
-	}
-	return &Plugin{name: name, iface: iface, log: log, results: results}, nil
+	return &Plugin{name: name, iface: iface, log: log, results: newSettler(log)}, nil
 }
 
 // Name returns the plugin's registered name.

@@ -2,8 +2,6 @@
 
 package bus
 
-import "fmt"
-
 // Publish publishes "<plugin>.<event>" with data through the plugin interface. CXBus
 // delivers it to each subscriber in a task of its own, so Publish returns at once.
 func (p *Plugin) Publish(event string, data map[string]any) error {
@@ -17,8 +15,8 @@ func (p *Plugin) Republish(event string, data map[string]any) error {
 }
 
 func (p *Plugin) send(method, event string, data map[string]any) error {
-	if _, err := p.iface.Call(method, event, data); err != nil {
-		return fmt.Errorf("%s %s.%s: %w", method, p.name, event, jsError(err))
+	if _, err := invokeMethod(p.iface, method, event, data); err != nil {
+		return wrap(method+" "+p.name+"."+event, err)
 	}
 	return nil
 }

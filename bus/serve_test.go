@@ -12,6 +12,7 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"syscall/js"
 )
 
 func TestRegisterCommandAndReady(t *testing.T) {
@@ -45,7 +46,7 @@ func TestBeforeHookCancelsOrLetsThrough(t *testing.T) {
 	b := installBus(t)
 	p := registerPlugin(t, b)
 	var seen []string
-	require.NoError(t, p.Before("WebChatService.sendMessage", func(data safejs.Value) bool {
+	require.NoError(t, p.Before("WebChatService.sendMessage", func(data js.Value) bool {
 		text := bus.Field(data, "message")
 		seen = append(seen, text)
 		if text == "boom" {

@@ -3,11 +3,9 @@
 package bus
 
 import (
-	"fmt"
 	"sync"
+	"syscall/js"
 	"time"
-
-	"github.com/hack-pad/safejs"
 )
 
 // settler delivers command results. It owns one long-lived JavaScript function,
@@ -15,8 +13,7 @@ import (
 // Function.prototype.bind, so no function is created per command and none can leak. A
 // settlement that arrives after the timeout finds no pending command and is dropped.
 type settler struct {
-	log     *Logger
-	fn      safejs.Func
+	fn      js.Func
 	mu      sync.Mutex
 	next    int
 	pending map[int]*pendingCommand
@@ -28,22 +25,17 @@ type pendingCommand struct {
 	name   string
 	ch     chan Result
 	timer  *time.Timer
-	onDone safejs.Value
-	onFail safejs.Value
+	onDone js.Value
+	onFail js.Value
 }
 
-func newSettler(log *Logger) (*settler, error) {
-	s := &settler{log: log, pending: make(map[int]*pendingCommand)}
-	fn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		defer guard(log, "command settlement")
+func newSettler(log *Logger) *settler {
+	s := &settler{pending: make(map[int]*pendingCommand)}
+	s.fn = newFunc(log, "command settlement", func(args []js.Value) any {
 		s.settle(args)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("creating the command settlement callback: %w", err)
-	}
-	s.fn = fn
-	return s, nil
+	return s
 }
 
 // start registers a pending command and its timeout.
@@ -54,11 +46,11 @@ func (s *settler) start(name string, timeout time.Duration) *pendingCommand {
 	s.pending[c.id] = c
 	s.mu.Unlock()
 	var err error
-	if c.onDone, err = s.fn.Value().Call("bind", nil, c.id, true); err == nil {
-		c.onFail, err = s.fn.Value().Call("bind", nil, c.id, false)
+	if c.onDone, err = invokeMethod(s.fn.Value, "bind", nil, c.id, true); err == nil {
+		c.onFail, err = invokeMethod(s.fn.Value, "bind", nil, c.id, false)
 	}
 	if err != nil {
-		s.finish(c.id, Result{Err: fmt.Errorf("preparing %s: %w", name, jsError(err))})
+		s.finish(c.id, Result{Err: wrap("preparing "+name, err)})
 		return c
 	}
 	c.timer = time.AfterFunc(timeout, func() {
@@ -68,21 +60,13 @@ func (s *settler) start(name string, timeout time.Duration) *pendingCommand {
 }
 
 // settle is the JavaScript entry point: args are (id, resolved, value…).
-func (s *settler) settle(args []safejs.Value) {
-	if len(args) < 2 {
+func (s *settler) settle(args []js.Value) {
+	if len(args) < 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeBoolean {
 		return
 	}
-	f, err := args[0].Float()
-	if err != nil {
-		return
-	}
-	resolved, _ := args[1].Bool()
-	value := safejs.Undefined()
-	if len(args) > 2 {
-		value = args[2]
-	}
+	id, resolved, value := args[0].Int(), args[1].Bool(), arg(args, 2)
 	s.mu.Lock()
-	c := s.pending[int(f)]
+	c := s.pending[id]
 	s.mu.Unlock()
 	if c == nil {
 		return
@@ -91,7 +75,7 @@ func (s *settler) settle(args []safejs.Value) {
 		s.finish(c.id, Result{Value: value})
 		return
 	}
-	s.finish(c.id, Result{Value: safejs.Undefined(), Err: &RejectedError{Command: c.name, Reason: rejectionText(value)}})
+	s.finish(c.id, Result{Value: js.Undefined(), Err: &RejectedError{Command: c.name, Reason: rejectionText(value)}})
 }
 
 // finish delivers r for command id once; later calls for the same id do nothing.

@@ -10,6 +10,7 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"syscall/js"
 )
 
 func TestSubscribeDeliversAsynchronouslyInOrder(t *testing.T) {
@@ -17,10 +18,8 @@ func TestSubscribeDeliversAsynchronouslyInOrder(t *testing.T) {
 	p := registerPlugin(t, b)
 	var mu sync.Mutex
 	var got []string
-	sub, err := p.Subscribe("WebChatService.messageReceived", func(e safejs.Value) {
-		data, _ := e.Get("data")
-		n, _ := data.Get("n")
-		s, _ := n.String()
+	sub, err := p.Subscribe("WebChatService.messageReceived", func(e js.Value) {
+		s := e.Get("data").Get("n").String()
 		mu.Lock()
 		got = append(got, s)
 		mu.Unlock()
@@ -43,7 +42,7 @@ func TestSubscriberPanicIsRecoveredLoggedOnceAndServingContinues(t *testing.T) {
 	require.NoError(t, err)
 	var mu sync.Mutex
 	calls := 0
-	sub, err := p.Subscribe("WebChatService.messageReceived", func(safejs.Value) {
+	sub, err := p.Subscribe("WebChatService.messageReceived", func(js.Value) {
 		mu.Lock()
 		calls++
 		mu.Unlock()
@@ -65,7 +64,7 @@ func TestSubscriberPanicIsRecoveredLoggedOnceAndServingContinues(t *testing.T) {
 func TestSubscriptionCloseUnsubscribes(t *testing.T) {
 	b := installBus(t)
 	p := registerPlugin(t, b)
-	sub, err := p.Subscribe("App.ready", func(safejs.Value) {})
+	sub, err := p.Subscribe("App.ready", func(js.Value) {})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ChatClose"}, b.Subscribers("App.ready"))
 	require.NoError(t, sub.Close())
@@ -75,9 +74,9 @@ func TestSubscriptionCloseUnsubscribes(t *testing.T) {
 
 func TestSubscribeRefused(t *testing.T) {
 	iface := eval(t, `{subscribe(){ return false }, unsubscribe(){}, command(){}, publish(){}, republish(){}}`)
-	p, err := bus.Adopt(iface, "X", bus.NewLogger(false))
+	p, err := bus.Adopt(safejs.Unsafe(iface), "X", bus.NewLogger(false))
 	require.NoError(t, err)
-	_, err = p.Subscribe("A.b", func(safejs.Value) {})
+	_, err = p.Subscribe("A.b", func(js.Value) {})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "CXBus refused the subscription")
 }

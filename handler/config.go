@@ -1,8 +1,8 @@
 package handler
 
 import (
-	"fmt"
-	"sort"
+	"errors"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -76,7 +76,7 @@ var options = map[string]option{
 			cfg.Mode = m
 			return nil
 		default:
-			return fmt.Errorf("must be one of \"auto\", \"notify\", \"end\", \"off\", got %s", describe(raw))
+			return problem(`must be one of "auto", "notify", "end", "off", got ` + describe(raw))
 		}
 	},
 	"notice": func(cfg *Config, raw any) error {
@@ -90,13 +90,13 @@ var options = map[string]option{
 	"states": func(cfg *Config, raw any) error {
 		list, ok := raw.([]any)
 		if !ok || len(list) == 0 || len(list) > maxStates {
-			return fmt.Errorf("must be an array of 1 to %d state names, got %s", maxStates, describe(raw))
+			return problem("must be an array of 1 to " + itoa(maxStates) + " state names, got " + describe(raw))
 		}
 		states := make([]string, 0, len(list))
 		for _, v := range list {
 			s, ok := v.(string)
 			if !ok || s == "" {
-				return fmt.Errorf("must hold only non-empty strings, got %s", describe(v))
+				return problem("must hold only non-empty strings, got " + describe(v))
 			}
 			states = append(states, s)
 		}
@@ -110,17 +110,17 @@ var options = map[string]option{
 	"i18n": func(cfg *Config, raw any) error {
 		langs, ok := raw.(map[string]any)
 		if !ok || len(langs) > maxLanguages {
-			return fmt.Errorf("must be an object of at most %d languages, like {de: {notice: \"…\"}}, got %s", maxLanguages, describe(raw))
+			return problem("must be an object of at most " + itoa(maxLanguages) + ` languages, like {de: {notice: "…"}}, got ` + describe(raw))
 		}
 		out := make(map[string]Texts, len(langs))
 		for _, lang := range sortedKeys(langs) {
 			key := candidates(lang)
 			if len(key) == 0 {
-				return fmt.Errorf("has an empty language name")
+				return problem("has an empty language name")
 			}
 			texts, err := readTexts(langs[lang])
 			if err != nil {
-				return fmt.Errorf("%s %s", lang, err)
+				return problem(lang + " " + err.Error())
 			}
 			out[key[0]] = texts
 		}
@@ -135,21 +135,21 @@ var options = map[string]option{
 func readTexts(raw any) (Texts, error) {
 	fields, ok := raw.(map[string]any)
 	if !ok {
-		return Texts{}, fmt.Errorf("must be an object like {notice: \"…\", unlock: \"…\", locked: \"…\"}, got %s", describe(raw))
+		return Texts{}, problem(`must be an object like {notice: "…", unlock: "…", locked: "…"}, got ` + describe(raw))
 	}
 	var t Texts
 	targets := map[string]*string{"notice": &t.Notice, "unlock": &t.Unlock, "locked": &t.Locked}
 	for _, name := range sortedKeys(fields) {
 		target, known := targets[name]
 		if !known {
-			return Texts{}, fmt.Errorf("has an unknown text %q (known: locked, notice, unlock)", name)
+			return Texts{}, problem("has an unknown text " + strconv.Quote(name) + " (known: locked, notice, unlock)")
 		}
 		if fields[name] == nil {
 			continue
 		}
 		s, err := text(fields[name])
 		if err != nil {
-			return Texts{}, fmt.Errorf("%s %s", name, err)
+			return Texts{}, problem(name + " " + err.Error())
 		}
 		*target = s
 	}
@@ -160,7 +160,7 @@ func readTexts(raw any) (Texts, error) {
 func text(raw any) (string, error) {
 	s, ok := raw.(string)
 	if !ok || strings.TrimSpace(s) == "" || len(s) > maxTextLength {
-		return "", fmt.Errorf("must be a non-empty string of at most %d bytes, got %s", maxTextLength, describe(raw))
+		return "", problem("must be a non-empty string of at most " + itoa(maxTextLength) + " bytes, got " + describe(raw))
 	}
 	return s, nil
 }
@@ -170,7 +170,7 @@ func durationOption(field func(*Config) *time.Duration) option {
 	return func(cfg *Config, raw any) error {
 		f, ok := raw.(float64)
 		if !ok || f != float64(int64(f)) || f < 1 || f > maxTimeoutMS {
-			return fmt.Errorf("must be a whole number of milliseconds from 1 to %d, got %s", maxTimeoutMS, describe(raw))
+			return problem("must be a whole number of milliseconds from 1 to " + itoa(maxTimeoutMS) + ", got " + describe(raw))
 		}
 		*field(cfg) = time.Duration(f) * time.Millisecond
 		return nil
@@ -182,7 +182,7 @@ func boolOption(field func(*Config) *bool) option {
 	return func(cfg *Config, raw any) error {
 		b, ok := raw.(bool)
 		if !ok {
-			return fmt.Errorf("must be true or false, got %s", describe(raw))
+			return problem("must be true or false, got " + describe(raw))
 		}
 		*field(cfg) = b
 		return nil
@@ -195,7 +195,7 @@ func selectorOption(field func(*Config) *string) option {
 	return func(cfg *Config, raw any) error {
 		s, ok := raw.(string)
 		if !ok || strings.TrimSpace(s) == "" || len(s) > maxSelectorLength {
-			return fmt.Errorf("must be a CSS selector of at most %d bytes, got %s", maxSelectorLength, describe(raw))
+			return problem("must be a CSS selector of at most " + itoa(maxSelectorLength) + " bytes, got " + describe(raw))
 		}
 		*field(cfg) = s
 		return nil
@@ -216,7 +216,7 @@ type ConfigError struct {
 
 // Error returns a message an integrator can act on.
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("_genesys.widgets.chatclose.%s %s", e.Option, e.Problem)
+	return "_genesys.widgets.chatclose." + e.Option + " " + e.Problem
 }
 
 // ParseConfig reads the page's option object (values as JavaScript gives them: string,
@@ -264,7 +264,7 @@ func knownOptions() string {
 	for k := range loaderOptions {
 		names = append(names, k)
 	}
-	sort.Strings(names)
+	sortStrings(names)
 	return strings.Join(names, ", ")
 }
 
@@ -273,7 +273,7 @@ func sortedKeys(m map[string]any) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sortStrings(keys)
 	return keys
 }
 
@@ -282,16 +282,33 @@ func describe(v any) string {
 	switch x := v.(type) {
 	case string:
 		if len(x) > 40 {
-			return fmt.Sprintf("a string of %d bytes", len(x))
+			return "a string of " + itoa(len(x)) + " bytes"
 		}
-		return fmt.Sprintf("%q", x)
-	case float64, bool:
-		return fmt.Sprint(x)
+		return strconv.Quote(x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
 	case []any:
 		return "an array"
 	case map[string]any:
 		return "an object"
 	default:
 		return "a value that is not a string, number, boolean, array or object"
+	}
+}
+
+// problem is an option's problem, as ConfigError.Problem words it. (The package avoids fmt:
+// it would add about 80 KB brotli to the WebAssembly module.)
+func problem(text string) error { return errors.New(text) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// sortStrings sorts a short list in place (option and language names).
+func sortStrings(list []string) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j] < list[j-1]; j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
 	}
 }

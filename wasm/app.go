@@ -7,7 +7,7 @@ import (
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
-	"github.com/hack-pad/safejs"
+	"syscall/js"
 )
 
 // Version is chatclose's version, reported in ChatClose.ready and getState.
@@ -133,7 +133,7 @@ func (a *app) register() (*bus.Plugin, error) {
 
 // onMessages decides on one messageReceived batch. It runs inside a CXBus callback: it
 // sends at most one command and leaves the waiting to a goroutine.
-func (a *app) onMessages(event safejs.Value) {
+func (a *app) onMessages(event js.Value) {
 	batch, err := bus.ReadBatch(event)
 	if err != nil {
 		a.log.Debug("ignored a messageReceived event: " + err.Error())
@@ -148,7 +148,7 @@ func (a *app) onMessages(event safejs.Value) {
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
 // late subscribers, so a state change published before chatclose subscribed is found in the
 // transcript the service has kept for this page. It also learns the chat session.
-func (a *app) onServiceReady(safejs.Value) {
+func (a *app) onServiceReady(js.Value) {
 	a.learnSession()
 	result := a.plugin.Command(commandTranscript, map[string]any{}, a.config().CommandTimeout)
 	go func() {
@@ -168,7 +168,7 @@ func (a *app) onServiceReady(safejs.Value) {
 
 // onChatStarted handles a new chat in this page view: its messages are counted from the
 // start again, and it always starts unlocked.
-func (a *app) onChatStarted(safejs.Value) {
+func (a *app) onChatStarted(js.Value) {
 	a.decider.Reset()
 	a.newSegment()
 	a.unlock("newChat", a.tab, false)
@@ -176,7 +176,7 @@ func (a *app) onChatStarted(safejs.Value) {
 }
 
 // onChatRestored learns the session of a chat restored after a reload.
-func (a *app) onChatRestored(safejs.Value) { a.learnSession() }
+func (a *app) onChatRestored(js.Value) { a.learnSession() }
 
 // learnSession asks WebChatService for the chat session and keeps only its id (the session
 // data also holds the client token, which chatclose never keeps or logs).

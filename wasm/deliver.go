@@ -8,7 +8,7 @@ import (
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
-	"github.com/hack-pad/safejs"
+	"syscall/js"
 )
 
 // refusedNoSession is WebChat's answer to injectMessage while its window is closed, or when
@@ -43,11 +43,11 @@ func (a *app) send(at attempt) {
 // settled waits for the command and reports, retries or falls back.
 func (a *app) settled(at attempt, result <-chan bus.Result) {
 	r := <-result
-	var rejected *bus.RejectedError
+	rejected, _ := find[*bus.RejectedError](r.Err)
 	switch {
 	case r.Err == nil:
 		a.succeeded(at, bus.ElementFrom(r.Value))
-	case at.action == handler.ActionNotify && errors.As(r.Err, &rejected) && rejected.Reason == refusedNoSession:
+	case at.action == handler.ActionNotify && rejected != nil && rejected.Reason == refusedNoSession:
 		a.refused(at)
 	default:
 		a.failed(at, r.Err)
@@ -123,7 +123,7 @@ func (a *app) showItself(at attempt) {
 }
 
 // onWindowOpened sends a refused notice again, now that WebChat's window is open.
-func (a *app) onWindowOpened(safejs.Value) {
+func (a *app) onWindowOpened(js.Value) {
 	a.mu.Lock()
 	at := a.pending
 	a.pending = nil
@@ -152,7 +152,23 @@ func (a *app) failed(at attempt, err error) {
 	a.log.Error(err.Error())
 	details := a.details(at)
 	details["message"] = err.Error()
-	var timeout *bus.TimeoutError
-	details["timeout"] = errors.As(err, &timeout)
+	_, details["timeout"] = find[*bus.TimeoutError](err)
 	a.publish("error", details)
+}
+
+// find returns the first error of type E in err's chain. It does what errors.As does for a
+// concrete type, without errors.As's reflection, which costs the module about 5 KB brotli.
+func find[E error](err error) (E, bool) {
+	for err != nil {
+		if e, ok := err.(E); ok {
+			return e, true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			break
+		}
+		err = u.Unwrap()
+	}
+	var zero E
+	return zero, false
 }
