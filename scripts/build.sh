@@ -21,7 +21,12 @@ trap 'rm -rf "$tmp"' EXIT
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$tmp/chatclose.wasm" ./wasm
 cp "$tmp/chatclose.wasm" "$dist/chatclose.wasm"
 cp "$wasm_exec" "$dist/wasm_exec.js"
-cp web/chatclose.js "$dist/chatclose.js"
+# The loader is what every page pays for, chat or not: ship it without comments and indentation.
+awk -f scripts/strip-js.awk web/chatclose.js >"$dist/chatclose.js"
+if command -v node >/dev/null 2>&1 && ! node --check "$dist/chatclose.js"; then
+  echo "build: the stripped loader is not valid JavaScript; see scripts/strip-js.awk" >&2
+  exit 1
+fi
 # Compressed copies from an earlier build would no longer match.
 rm -f "$dist"/*.br "$dist"/*.gz
 

@@ -172,6 +172,10 @@
   }
 
   var lazy = loadMode() === 'lazy';
+  // Declared before CXBus is looked for: when CXBus is already there, a chat can start the
+  // module's download synchronously from findBus, and the download needs these.
+  var INTEGRITY = {};
+  var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
 
   /* ---- CXBus ---- */
 
@@ -245,8 +249,6 @@
      sha384 hashes into the bundle's copy (web/dist/chatclose.js); this source copy has none and
      fetches without a check. A page that pins chatclose.js with an integrity attribute thereby
      pins both: their hashes are part of the bytes it checked. Nothing is fetched to learn them. */
-  var INTEGRITY = {};
-  var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
 
   function integrityOf(name) {
     return Object.prototype.hasOwnProperty.call(INTEGRITY, name) ? INTEGRITY[name] : '';
