@@ -35,7 +35,9 @@ const maxSessionOps = handledLimit - 24
 // sessionStates are the interaction states a SetStates op picks from.
 var sessionStates = []string{"Finalizing", "Completed", "Handling", "Closed"}
 
-// sessionShapes are the message shapes a message byte picks from.
+// sessionShapes are the message shapes a message byte picks from. The table is this target's
+// own (not FuzzDecide's fuzzTypes): the seed corpus in testdata/fuzz/FuzzSession encodes
+// positions in it, so it changes only together with that corpus.
 var sessionShapes = []Message{
 	{Type: "Text", FromType: "Agent"},
 	{Type: "Text", FromType: "Client"},

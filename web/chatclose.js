@@ -270,7 +270,8 @@
      but failed its integrity check, and says which. */
   function explainFailure(url, name, cause) {
     var expected = integrityOf(name);
-    var fallback = new Error('could not load ' + url + ' (' + describe(cause) + ')');
+    var fallback = new Error('could not load ' + url + ' (' + describe(cause) + ')' +
+      (expected && !sameOrigin(url) ? '; from another origin, integrity needs the server to allow CORS' : ''));
     return fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
       if (!r.ok) return new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
       if (!expected) return fallback;
@@ -281,6 +282,14 @@
     }, function () {
       return fallback;
     });
+  }
+
+  function sameOrigin(url) {
+    try {
+      return new URL(url, location.href).origin === location.origin;
+    } catch (e) {
+      return true;
+    }
   }
 
   function loadScript(url, name) {
