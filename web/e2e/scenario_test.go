@@ -42,6 +42,9 @@ type scenario struct {
 type options struct {
 	wasmDelay time.Duration
 	cursor    string
+	csp       string         // Content-Security-Policy header of every answer
+	faults    sandbox.Faults // failures the server injects
+	dist      string         // the bundle to serve instead of the one built for the tests
 }
 
 // observer runs in every page before its own scripts. It subscribes to chatclose's and
@@ -68,7 +71,11 @@ const observer = `(() => {
 // newScenario starts a sandbox server and opens a fresh browser context for t.
 func newScenario(t *testing.T, opts options) *scenario {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{DistDir: distDir, Cursor: opts.cursor, WasmDelay: opts.wasmDelay})
+	dist := distDir
+	if opts.dist != "" {
+		dist = opts.dist
+	}
+	srv, err := sandbox.New(sandbox.Options{DistDir: dist, Cursor: opts.cursor, WasmDelay: opts.wasmDelay, CSP: opts.csp, Faults: opts.faults})
 	if err != nil {
 		t.Fatal(err)
 	}
