@@ -5,6 +5,8 @@ package bus
 import (
 	"errors"
 	"syscall/js"
+
+	"github.com/chatclose/chatclose/handler"
 )
 
 // LoaderGlobal is the global name under which chatclose.js leaves its handoff object:
@@ -49,3 +51,33 @@ func (l *Loader) Attach(fn js.Value) error {
 	}
 	return nil
 }
+
+// Filter returns the loader's pre-filter around fn, the Go side's messageReceived
+// subscriber: a JavaScript function that runs a backward scan of each batch and calls fn
+// only when the batch can change something for chatclose, which costs the page far less than
+// a call into Go (each allocates JavaScript references that only a garbage collection frees).
+// It skips a batch only when its newest deciding message is certainly customer or agent
+// activity, or when the batch holds nothing that decides, and then only while SetWatching
+// says the Go side holds nothing such activity would change. words is Classify's vocabulary
+// and the walk is as long as the decision's (handler.MaxWalk), so the scan classifies as the
+// decision does. A loader without a pre-filter gives fn back.
+func (l *Loader) Filter(fn js.Value, words handler.Vocabulary) js.Value {
+	list := func(in []string) []any {
+		out := make([]any, len(in))
+		for i, s := range in {
+			out[i] = s
+		}
+		return out
+	}
+	vocab := map[string]any{"neutral": list(words.Neutral), "activity": list(words.Activity), "people": list(words.People), "maxWalk": handler.MaxWalk}
+	wrapped, err := invokeMethod(l.v, "filter", fn, vocab)
+	if err != nil || wrapped.Type() != js.TypeFunction {
+		return fn
+	}
+	return wrapped
+}
+
+// SetWatching tells the pre-filter whether the Go side holds something that customer or agent
+// activity would change (a segment acted on, a locked input, a notice waiting): while it does,
+// every batch reaches the Go side.
+func (l *Loader) SetWatching(on bool) { _ = write(l.v, "watching", on) }

@@ -61,9 +61,11 @@ func readBatchData(data js.Value) (handler.Batch, error) {
 	if err != nil {
 		return handler.Batch{}, err
 	}
+	old, err := read(data, keys.oldMessages)
 	return handler.Batch{
-		Messages:  &jsMessages{list: list, n: n},
-		Old:       readTrue(data, keys.oldMessages),
+		Messages: &jsMessages{list: list, n: n},
+		// A flag that cannot be read counts as a history page: never act on what may be one.
+		Old:       err != nil || (old.Type() == js.TypeBoolean && old.Bool()),
 		Restoring: readTrue(data, keys.restoring),
 	}, nil
 }

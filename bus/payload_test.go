@@ -100,3 +100,9 @@ func TestReadBatchFromAnArraySubclassWithAHugeLength(t *testing.T) {
 	assert.Equal(t, 1000000, batch.Messages.Len())
 	assert.True(t, handler.NewDecider([]string{"Finalizing"}).Decide(batch).Act)
 }
+
+func TestReadBatchTakesAnUnreadableHistoryFlagAsAHistoryPage(t *testing.T) {
+	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: [], get oldMessages(){ throw new Error("getter") }}}`))
+	require.NoError(t, err)
+	assert.True(t, batch.Old)
+}

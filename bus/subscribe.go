@@ -19,17 +19,30 @@ type Subscription struct {
 	event  string
 	fn     js.Func
 	once   sync.Once
+
+	subscribed js.Value // what CXBus calls: fn, or a function around it
 }
 
 // Subscribe subscribes h to event (e.g. "WebChatService.messageReceived") through the
 // plugin interface. CXBus answers with the event name on success and false otherwise; false
 // becomes an error. The subscription's function lives until Close.
 func (p *Plugin) Subscribe(event string, h Handler) (*Subscription, error) {
+	return p.SubscribeThrough(event, h, nil)
+}
+
+// SubscribeThrough is Subscribe, except that CXBus is given through(f) instead of the
+// handler's own function f (the loader's pre-filter, which calls f only for the events that
+// need the Go side). A nil through subscribes f itself.
+func (p *Plugin) SubscribeThrough(event string, h Handler, through func(js.Value) js.Value) (*Subscription, error) {
 	fn := newFunc(p.log, "the "+event+" subscriber", func(args []js.Value) any {
 		h(arg(args, 0))
 		return nil
 	})
-	res, err := invokeMethod(p.iface, "subscribe", event, fn)
+	subscribed := fn.Value
+	if through != nil {
+		subscribed = through(fn.Value)
+	}
+	res, err := invokeMethod(p.iface, "subscribe", event, subscribed)
 	if err == nil && res.Type() == js.TypeBoolean {
 		err = errors.New("CXBus refused the subscription")
 	}
@@ -37,12 +50,12 @@ func (p *Plugin) Subscribe(event string, h Handler) (*Subscription, error) {
 		fn.Release()
 		return nil, wrap("subscribing "+p.name+" to "+event, err)
 	}
-	return &Subscription{plugin: p, event: event, fn: fn}, nil
+	return &Subscription{plugin: p, event: event, fn: fn, subscribed: subscribed}, nil
 }
 
 // Func returns the JavaScript function CXBus calls, so that events buffered elsewhere (by the
 // loader script) can be handed to the same handler in order.
-func (s *Subscription) Func() js.Value { return s.fn.Value }
+func (s *Subscription) Func() js.Value { return s.subscribed }
 
 // Close unsubscribes and releases the callback. CXBus's unsubscribe removes every
 // subscription the plugin holds for the event. Close is idempotent.

@@ -34,6 +34,7 @@ type app struct {
 	plugin  *bus.Plugin
 	tab     string // this tab's id, in events and cross-tab messages
 	tabs    *bus.Channel
+	loader  *bus.Loader // chatclose.js's handoff, when it started this program
 
 	mu       sync.Mutex
 	cfg      handler.Config
@@ -88,11 +89,17 @@ func (a *app) connect() {
 			return
 		}
 	}
-	sub, err := a.plugin.Subscribe(eventMessages, a.onMessages)
+	var through func(js.Value) js.Value
+	if fromLoader {
+		a.loader = loader
+		through = func(fn js.Value) js.Value { return loader.Filter(fn, handler.Words()) }
+	}
+	sub, err := a.plugin.SubscribeThrough(eventMessages, a.onMessages, through)
 	if err != nil {
 		a.log.Error(err.Error())
 		return
 	}
+	a.syncWatching()
 	if fromLoader {
 		if err := loader.Attach(sub.Func()); err != nil {
 			a.log.Error(err.Error())
@@ -173,6 +180,21 @@ func (a *app) onChatStarted(js.Value) {
 	a.newSegment()
 	a.unlock("newChat", a.tab, false)
 	a.learnSession()
+	a.syncWatching()
+}
+
+// syncWatching tells the loader's pre-filter whether customer or agent activity would change
+// anything here; while it would, every batch reaches onMessages. Correctness needs only that
+// it turns true whenever a segment is acted on (decide, onTabMessage), since locks and waiting
+// notices exist only after that; turning false again is what saves the work.
+func (a *app) syncWatching() {
+	if a.loader == nil {
+		return
+	}
+	a.mu.Lock()
+	held := a.lock != nil || a.pending != nil || a.awaiting != nil
+	a.mu.Unlock()
+	a.loader.SetWatching(held || a.decider.Watching())
 }
 
 // onChatRestored learns the session of a chat restored after a reload.

@@ -9,6 +9,7 @@ import (
 
 // decide runs the decision on one batch and, when it says so, acts and tells the other tabs.
 func (a *app) decide(batch handler.Batch, source string) {
+	defer a.syncWatching()
 	d := a.decider.Decide(batch)
 	a.noteStateChange(d)
 	if d.Reason == handler.ReasonActivity || d.Reason == handler.ReasonOtherState {

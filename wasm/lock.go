@@ -63,6 +63,7 @@ func (a *app) unlock(reason, actor string, tell bool) {
 	if tell {
 		a.tellUnlocked(reason)
 	}
+	a.syncWatching()
 }
 
 func (a *app) locked() bool {

@@ -71,10 +71,12 @@ func (a *app) onTabMessage(msg map[string]any) {
 		if m.State == "" || !a.decider.Adopt(m) {
 			return
 		}
+		a.syncWatching()
 		a.log.Debug("another tab acted on " + m.State + " at index " + m.Index.String())
 		a.act(handler.Decision{Act: true, Reason: handler.ReasonFinal, Message: m}, from, true)
 	case tabUnlocked:
 		a.unlock("remote", from, false)
+		a.syncWatching()
 	}
 }
 

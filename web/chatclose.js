@@ -142,6 +142,61 @@
   var handoff = {
     version: VERSION,
     plugin: null,
+    /* While true, every batch reaches the Go side; the Go side keeps it current. */
+    watching: true,
+    /* Called by the Go side with its messageReceived subscriber fn and the decision's
+       vocabulary; returns the subscriber to give CXBus instead (see bus/loader.go). A call
+       into Go costs far more than this scan, so batches that cannot change anything stay in
+       JavaScript: it returns early only on certain activity, or when nothing decides. */
+    filter: function (fn, words) {
+      function set(list) {
+        var s = Object.create(null);
+        for (var i = 0; i < list.length; i++) s[list[i]] = true;
+        return s;
+      }
+      var neutral = set(words.neutral), activity = set(words.activity), people = set(words.people);
+      var limit = words.maxWalk;
+      function plain(index) { // an index both sides read alike, or null
+        if (typeof index === 'number') return index === Math.floor(index) ? index : null;
+        return typeof index === 'string' && /^[0-9]{1,15}$/.test(index) ? Number(index) : null;
+      }
+      function needed(e) {
+        var d = e.data;
+        if (d === null || typeof d !== 'object' || d.oldMessages === true) return true;
+        var list = d.originalMessages;
+        if (!Array.isArray(list)) return true;
+        var n = list.length;
+        if (n > 1) { // history pages come newest first: the Go side tells the order
+          var first = list[0], last = list[n - 1];
+          if (!first || !last) return true;
+          var a = plain(first.index), b = plain(last.index);
+          if (a === null || b === null || a > b) return true;
+        }
+        for (var i = n - 1; i >= 0 && i >= n - limit; i--) {
+          var m = list[i];
+          if (m === null || m === undefined || typeof m !== 'object') {
+            if (typeof m === 'function') return true;
+            continue;
+          }
+          var type = m.type;
+          if (type === 'System') {
+            var data = m.data;
+            if (m.event === 'InteractionStateChange' && data !== null && typeof data === 'object' &&
+              typeof data.interactionState === 'string' && data.interactionState !== '') return true;
+            continue;
+          }
+          if (typeof type !== 'string' || neutral[type]) continue;
+          var from = m.from;
+          if (activity[type] || (from !== null && typeof from === 'object' && typeof from.type === 'string' && people[from.type])) return false;
+        }
+        return false;
+      }
+      return function (e) {
+        var go;
+        try { go = handoff.watching || needed(e); } catch (x) { go = true; }
+        if (go) return fn(e);
+      };
+    },
     /* Called by the Go side with the handler of one of ChatClose's commands. */
     serve: function (name, fn) {
       served[name] = fn;

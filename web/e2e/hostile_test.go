@@ -97,9 +97,8 @@ var hostileActs = map[string]bool{
 	"frozen":              true,
 	"cyclic":              true,
 	"proxies-that-behave": true,
-	// A history page always says oldMessages: true; one whose flag cannot be read is taken as
-	// live. The decision's index guard still keeps replayed history from acting twice.
-	"history-flag-getter-throws": true,
+	// Not "history-flag-getter-throws": a batch whose oldMessages flag cannot be read may be
+	// a history page, and chatclose never acts on what may be one.
 }
 
 // TestHostilePayloads publishes hostile WebChatService.messageReceived payloads on the real
