@@ -43,8 +43,10 @@ type burstRun struct {
 type latencyResult struct {
 	Isolated   bool // performance.now() has 5 µs steps (else 100 µs)
 	MemStart   float64
-	Burst      burstRun
-	Sizes      []sizeRun
+	Burst      burstRun  // batches ending in text: the loader's pre-filter keeps them
+	Sizes      []sizeRun // the same
+	GoBurst    burstRun  // batches ending in a state change: they reach the Go side
+	GoSizes    []sizeRun // the same
 	MemEnd     float64
 	FetchReady loadResult // the same page's load (eager), for comparison
 }
@@ -83,22 +85,30 @@ func latency(browser context.Context, url string) (latencyResult, error) {
 	if r.FetchReady, err = eval[loadResult](ctx, "bench.loads()"); err != nil {
 		return r, err
 	}
-	for _, n := range sizes {
-		if _, err := eval[int](ctx, fmt.Sprintf("bench.prepare(%d)", n)); err != nil {
-			return r, err
+	for _, kind := range []string{"text", "state"} {
+		for _, n := range sizes {
+			if _, err := eval[int](ctx, fmt.Sprintf("bench.prepare(%d, %q)", n, kind)); err != nil {
+				return r, err
+			}
 		}
 	}
-	if r.Burst, err = eval[burstRun](ctx, fmt.Sprintf("bench.burst(%d, %d)", burstSize, burstCount)); err != nil {
-		return r, err
-	}
-	r.Burst.Messages = burstSize
-	for _, n := range sizes {
-		run, err := eval[sizeRun](ctx, fmt.Sprintf("bench.measure(%d, %d, %d)", n, eventCount[n], warmCalls))
-		if err != nil {
+	for _, k := range []struct {
+		kind  string
+		burst *burstRun
+		runs  *[]sizeRun
+	}{{"text", &r.Burst, &r.Sizes}, {"state", &r.GoBurst, &r.GoSizes}} {
+		if *k.burst, err = eval[burstRun](ctx, fmt.Sprintf("bench.burst(%d, %d, %q)", burstSize, burstCount, k.kind)); err != nil {
 			return r, err
 		}
-		run.Messages = n
-		r.Sizes = append(r.Sizes, run)
+		k.burst.Messages = burstSize
+		for _, n := range sizes {
+			run, err := eval[sizeRun](ctx, fmt.Sprintf("bench.measure(%d, %d, %d, %q)", n, eventCount[n], warmCalls, k.kind))
+			if err != nil {
+				return r, err
+			}
+			run.Messages = n
+			*k.runs = append(*k.runs, run)
+		}
 	}
 	end, err := eval[info](ctx, "bench.info()")
 	r.MemEnd = end.Memory

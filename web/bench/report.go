@@ -49,30 +49,40 @@ func (r results) markdown() string {
 	l := r.Latency
 	w("\n## Per-event time\n\n")
 	w("Milliseconds per `WebChatService.messageReceived` event, each handler called directly with the same event, in alternating blocks of 100 after %d warm calls. ", warmCalls)
-	w("The sample is the Genesys sample's logic (filter the state changes, pop the last, decide); chatclose is the function the Go side subscribed through CXBus. ")
-	w("Neither acts: the newest message is an agent's text. ")
+	w("The sample is the Genesys sample's logic (filter the state changes, pop the last, decide); chatclose is the function CXBus calls for it: the loader's pre-filter around the Go side's subscriber. ")
+	w("Neither acts. Two kinds of batch: the newest message an agent's text (the common case while a chat is live: the pre-filter keeps it in JavaScript), and the newest a state change to `Handling` (state changes always reach the Go side). The targets are judged on the first; the second shows what a batch costs once it crosses into Go. ")
 	if l.Isolated {
-		w("`performance.now()` steps by 5 µs here (the page is cross-origin isolated), so a p50 of 0 means under 5 µs; the means are exact over all events.\n\n")
+		w("`performance.now()` steps by 5 µs here (the page is cross-origin isolated), so a p50 of 0 means under 5 µs; the means are exact over all events.\n")
 	} else {
-		w("`performance.now()` steps by 100 µs here (the page is not cross-origin isolated): read the means.\n\n")
+		w("`performance.now()` steps by 100 µs here (the page is not cross-origin isolated): read the means.\n")
 	}
-	w("| messages | events | sample p50 | p95 | max | mean | chatclose p50 | p95 | max | mean | ratio p50 | ratio mean |\n")
-	w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	for _, s := range l.Sizes {
-		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", thousands(int64(s.Messages)), thousands(int64(s.Chatclose.Count)),
-			ms(s.Sample.P50), ms(s.Sample.P95), ms(s.Sample.Max), ms(s.Sample.Mean),
-			ms(s.Chatclose.P50), ms(s.Chatclose.P95), ms(s.Chatclose.Max), ms(s.Chatclose.Mean),
-			ratio(s.Chatclose.P50, s.Sample.P50), ratio(s.Chatclose.Mean, s.Sample.Mean))
+	for _, k := range []struct {
+		title string
+		runs  []sizeRun
+	}{{"Newest message an agent's text (stays in JavaScript)", l.Sizes}, {"Newest message a state change (reaches the Go side)", l.GoSizes}} {
+		w("\n### %s\n\n", k.title)
+		w("| messages | events | sample p50 | p95 | max | mean | chatclose p50 | p95 | max | mean | ratio p50 | ratio mean |\n")
+		w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		for _, s := range k.runs {
+			w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", thousands(int64(s.Messages)), thousands(int64(s.Chatclose.Count)),
+				ms(s.Sample.P50), ms(s.Sample.P95), ms(s.Sample.Max), ms(s.Sample.Mean),
+				ms(s.Chatclose.P50), ms(s.Chatclose.P95), ms(s.Chatclose.Max), ms(s.Chatclose.Mean),
+				ratio(s.Chatclose.P50, s.Sample.P50), ratio(s.Chatclose.Mean, s.Sample.Mean))
+		}
 	}
 
-	bu := l.Burst
-	w("\n## The first %s events after start, and memory\n\n", thousands(int64(burstCount)))
-	w("chatclose alone, %s events of %d messages in a row, from just after `ChatClose.ready` (no warm call): ", thousands(int64(bu.Chatclose.Count)), bu.Messages)
-	w("p50 %s ms, p95 %s ms, max %s ms, mean %s ms; the first event took %s ms; %d events took over 1 ms. ",
-		ms(bu.Chatclose.P50), ms(bu.Chatclose.P95), ms(bu.Chatclose.Max), ms(bu.Chatclose.Mean), ms(bu.First), bu.Chatclose.Over1)
-	w("The module's memory grew during %d of these events, %d of which took over 1 ms.\n\n", bu.Grew, bu.SlowGrew)
-	w("WebAssembly linear memory (`mem.buffer.byteLength`; Go's never shrinks):\n\n| after start | after the %s events | growth | at the end of the run |\n|---:|---:|---:|---:|\n", thousands(int64(burstCount)))
-	w("| %s | %s | %s | %s |\n", mib(l.MemStart), mib(bu.MemAfter), mib(bu.MemAfter-l.MemStart), mib(l.MemEnd))
+	w("\n## %s events in a row, and memory\n\n", thousands(int64(burstCount)))
+	w("chatclose alone, %s events of %d messages in a row with no warm call: first the text batches, from just after `ChatClose.ready`, then the state-change batches. ", thousands(int64(burstCount)), burstSize)
+	w("WebAssembly linear memory is `mem.buffer.byteLength` (Go's never shrinks).\n\n")
+	w("| batches | p50 | p95 | max | mean | first | over 1 ms | memory before | after | growth | grew during (over 1 ms) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, k := range []struct {
+		name string
+		b    burstRun
+	}{{"text (pre-filtered)", l.Burst}, {"state change (Go)", l.GoBurst}} {
+		w("| %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %d (%d) |\n", k.name, ms(k.b.Chatclose.P50), ms(k.b.Chatclose.P95), ms(k.b.Chatclose.Max), ms(k.b.Chatclose.Mean),
+			ms(k.b.First), k.b.Chatclose.Over1, mib(k.b.MemBefore), mib(k.b.MemAfter), mib(k.b.MemAfter-k.b.MemBefore), k.b.Grew, k.b.SlowGrew)
+	}
+	w("\nMemory after start: %s; at the end of the run: %s.\n", mib(l.MemStart), mib(l.MemEnd))
 
 	w("\n## Loading\n\n")
 	w("What each page fetched from `/chatclose/` (Resource Timing: bodies as sent, with the content coding they were sent with; with headers in brackets). Lazy loading is the default.\n\n")
@@ -145,11 +155,20 @@ func (r results) targets() []target {
 			ratioOK = ratioOK && s.Sample.P50 > 0 && s.Chatclose.P50/s.Sample.P50 <= targetRatio
 		}
 	}
+	// The same figures for batches that reach the Go side, shown beside them: not judged.
+	var goP50s, goRatios []string
+	for _, s := range l.GoSizes {
+		goP50s = append(goP50s, ms(s.Chatclose.P50))
+		if s.Messages >= 1000 {
+			goRatios = append(goRatios, thousands(int64(s.Messages))+": "+ratio(s.Chatclose.P50, s.Sample.P50))
+		}
+	}
+	viaGo := func(text string) string { return "; state changes, through Go: " + text }
 	out = append(out,
-		target{"p50 per event ≤ 0.1 ms at every size (10 / 1,000 / 100,000)", strings.Join(p50s, " / ") + " ms", p50OK},
-		target{"ratio chatclose / sample (p50) ≤ 1.0 at 1,000 and 100,000", strings.Join(ratios, ", "), ratioOK},
-		target{"max per event ≤ 5 ms over 10,000 events", fmt.Sprintf("%s ms over the first %s events; per size: %s ms", ms(l.Burst.Chatclose.Max), thousands(int64(l.Burst.Chatclose.Count)), strings.Join(maxes, " / ")), l.Burst.Chatclose.Max <= targetMax},
-		target{"memory growth ≤ 1 MiB over 10,000 events", mib(l.Burst.MemAfter - l.MemStart), l.Burst.MemAfter-l.MemStart <= targetGrowth},
+		target{"p50 per event ≤ 0.1 ms at every size (10 / 1,000 / 100,000)", strings.Join(p50s, " / ") + " ms" + viaGo(strings.Join(goP50s, " / ")+" ms"), p50OK},
+		target{"ratio chatclose / sample (p50) ≤ 1.0 at 1,000 and 100,000", strings.Join(ratios, ", ") + viaGo(strings.Join(goRatios, ", ")), ratioOK},
+		target{"max per event ≤ 5 ms over 10,000 events", fmt.Sprintf("%s ms over the first %s events; per size: %s ms", ms(l.Burst.Chatclose.Max), thousands(int64(l.Burst.Chatclose.Count)), strings.Join(maxes, " / ")) + viaGo(ms(l.GoBurst.Chatclose.Max)+" ms"), l.Burst.Chatclose.Max <= targetMax},
+		target{"memory growth ≤ 1 MiB over 10,000 events", mib(l.Burst.MemAfter-l.MemStart) + viaGo(mib(l.GoBurst.MemAfter-l.GoBurst.MemBefore)), l.Burst.MemAfter-l.MemStart <= targetGrowth},
 	)
 	noWasm := !r.NoChat.fetched("chatclose.wasm") && !r.NoChat.fetched("wasm_exec.js")
 	loader := size(r.Sizes, "chatclose.js").Brotli

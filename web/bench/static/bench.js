@@ -4,7 +4,8 @@
  * sample is the Genesys sample's logic, written from its description: keep the System
  * InteractionStateChange messages of originalMessages (filter), take the last (pop), and when
  * its state closes the interaction, inject the notice (asynchronous chat) or end the chat.
- * chatclose is the function the Go side subscribed to WebChatService.messageReceived.
+ * chatclose is the function CXBus calls for chatclose: the loader's pre-filter around the
+ * Go side's WebChatService.messageReceived subscriber.
  */
 (function () {
   'use strict';
@@ -34,9 +35,10 @@
 
   /* A messageReceived event of n messages as the v3 transport publishes it: Agent and Client
      text in turn, a participant joining every 50th, a state change that leaves the
-     interaction open (Handling) every 500th, and the newest an agent's text, so neither
-     handler acts and both do their whole per-event work. */
-  function event(n) {
+     interaction open (Handling) every 500th, and the newest an agent's text (kind "text": the
+     loader's pre-filter keeps it in JavaScript) or a state change to Handling (kind "state":
+     it always reaches the Go side), so neither handler acts. */
+  function event(n, kind) {
     var msgs = [];
     for (var i = 1; i <= n; i++) {
       var agent = i % 2 === 1 || i === n;
@@ -56,6 +58,12 @@
               event: 'InteractionStateChange', data: { interactionState: 'Handling' } };
       }
       msgs.push(m);
+    }
+    if (kind === 'state') {
+      var last = msgs[n - 1];
+      msgs[n - 1] = { index: last.index, id: last.id, utcTime: last.utcTime, type: 'System', visibility: 'All',
+                      from: { type: 'System', participantId: '00000000-0000-0000-0000-000000000000' },
+                      event: 'InteractionStateChange', data: { interactionState: 'Handling' } };
     }
     return { time: Date.now(), publisher: 'WebChatService', event: 'WebChatService.messageReceived',
              data: { originalMessages: msgs, messages: [msgs[msgs.length - 1]], restoring: false, oldMessages: false } };
@@ -79,16 +87,16 @@
       return window.benchProbe.readyAt !== null && typeof chatclose() === 'function';
     },
     /* Builds the event of n messages (outside any timing). */
-    prepare: function (n) {
-      events[n] = event(n);
-      return events[n].data.originalMessages.length;
+    prepare: function (n, kind) {
+      events[kind + n] = event(n, kind);
+      return events[kind + n].data.originalMessages.length;
     },
     /* Runs both handlers count times each on the event of n messages, in alternating blocks
        of 100 so that drift hits both alike, after warm calls; returns the statistics of each
        and the module's memory before and after. */
-    measure: function (n, count, warm) {
+    measure: function (n, count, warm, kind) {
       handlers.chatclose = chatclose();
-      var e = events[n];
+      var e = events[kind + n];
       var names = ['sample', 'chatclose'];
       var times = { sample: new Float64Array(count), chatclose: new Float64Array(count) };
       var w, k;
@@ -111,8 +119,8 @@
     /* Runs chatclose alone count times on the event of n messages, with no warm call first:
        the statistics, the first call's time, the module's memory before and after, and how
        many events grew it (and of those, how many took over 1 ms). */
-    burst: function (n, count) {
-      var fn = chatclose(), e = events[n], t = new Float64Array(count);
+    burst: function (n, count, kind) {
+      var fn = chatclose(), e = events[kind + n], t = new Float64Array(count);
       var mem = window.benchProbe.memory;
       var memBefore = mem.buffer.byteLength, size = memBefore, grew = 0, slowGrew = 0;
       for (var i = 0; i < count; i++) {
