@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -18,28 +19,8 @@ import (
 const stepLimit = 3 * time.Minute
 
 // startBrowser starts headless Chromium with a fresh profile in dir and returns its context.
-// The first Run starts the browser and carries no timeout; steps derive theirs from it.
 func startBrowser(path, dir string) (context.Context, func(), error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(dir),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	stop := func() { cancel(); cancelAlloc() }
-	if err := chromedp.Do(ctx); err != nil {
-		stop()
-		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
-	}
-	return ctx, stop, nil
+	return chromium.Start(path, dir)
 }
 
 // tab opens a tab in a browser context of its own (its own cache, cookies and storage) at url.

@@ -14,6 +14,8 @@
 package main
 
 import (
+	"github.com/chatclose/chatclose/web/chromium"
+
 	"flag"
 	"fmt"
 	"os"
@@ -24,20 +26,12 @@ import (
 
 func main() {
 	out := flag.String("out", "BENCHMARKS.md", "where to write the results")
-	chromium := flag.String("chromium", chromiumPath(), "the Chromium binary (Debian's chromium package)")
+	browserPath := flag.String("chromium", chromium.Path(), "the Chromium binary (Debian's chromium package)")
 	flag.Parse()
-	if err := run(*out, *chromium); err != nil {
+	if err := run(*out, *browserPath); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
-}
-
-// chromiumPath is $CHROMIUM, or Debian's /usr/bin/chromium.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
 }
 
 func run(out, chromium string) error {

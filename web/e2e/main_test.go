@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chromedp/chromedp"
 )
 
@@ -36,10 +37,7 @@ var (
 func TestMain(m *testing.M) { os.Exit(runTests(m)) }
 
 func runTests(m *testing.M) int {
-	path := os.Getenv("CHROMIUM")
-	if path == "" {
-		path = "/usr/bin/chromium"
-	}
+	path := chromium.Path()
 	if _, err := os.Stat(path); err != nil {
 		msg := fmt.Sprintf("the browser tests need Chromium at %s (Debian: apt-get install chromium, or run scripts/need-chromium.sh; CHROMIUM overrides the path)", path)
 		if os.Getenv("CI") == "true" {
@@ -64,29 +62,15 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	ctx, stop, err := chromium.Start(path, filepath.Join(tmp, "profile"),
 		chromedp.Flag("host-resolver-rules", "MAP "+host+" 127.0.0.1"),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
 		chromedp.WindowSize(1280, 900),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	// The first Run starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(ctx); err != nil {
-		fmt.Fprintf(os.Stderr, "starting %s failed: %v\n", path, err)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	defer stop()
 	browser = ctx
 	return m.Run()
 }
