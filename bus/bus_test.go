@@ -17,13 +17,8 @@ import (
 // These tests run under Node: GOOS=js GOARCH=wasm go test, with $(go env GOROOT)/lib/wasm
 // on PATH. They share window.CXBus and the console, so none of them is parallel.
 
-// eval builds a JavaScript fixture (Node has no CSP).
-func eval(t *testing.T, src string) safejs.Value {
-	t.Helper()
-	v, err := safejs.Global().Call("eval", "("+src+")")
-	require.NoError(t, err, src)
-	return v
-}
+// eval builds a JavaScript fixture.
+var eval = cxbustest.Eval
 
 // jsv is eval for the package's API, which takes syscall/js values.
 func jsv(t *testing.T, src string) js.Value {

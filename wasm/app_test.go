@@ -16,12 +16,8 @@ import (
 // These tests run the wired program under Node against the fake CXBus. They share globals,
 // so none is parallel.
 
-func eval(t *testing.T, src string) safejs.Value {
-	t.Helper()
-	v, err := safejs.Global().Call("eval", "("+src+")")
-	require.NoError(t, err, src)
-	return v
-}
+// eval builds a JavaScript fixture.
+var eval = cxbustest.Eval
 
 func setGlobal(t *testing.T, name, src string) {
 	t.Helper()
