@@ -38,9 +38,6 @@ func (l *Loader) Plugin(log *Logger) (*Plugin, error) {
 	return Adopt(iface, PluginName, log)
 }
 
-// Version returns the loader's version string, or "" when it has none.
-func (l *Loader) Version() string { return readString(l.v, "version") }
-
 // Attach hands fn to the loader: it calls fn at once, in order, with every event it kept,
 // and from then on with any event that CXBus had already queued for the loader's own
 // subscriber. Call it right after subscribing fn through the plugin interface, in the same

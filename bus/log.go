@@ -8,7 +8,7 @@ import "sync"
 const Prefix = "chatclose: "
 
 // Logger writes chatclose's lines to the browser console. Errors go to console.error,
-// warnings to console.warn, debug lines to console.info only when debug is on. Its methods
+// debug lines to console.info only when debug is on. Its methods
 // never block and are safe for concurrent use.
 type Logger struct {
 	mu    sync.Mutex
@@ -31,17 +31,19 @@ func (l *Logger) SetDebug(on bool) {
 // Error logs msg with console.error.
 func (l *Logger) Error(msg string) { l.write("error", msg) }
 
-// Warn logs msg with console.warn.
-func (l *Logger) Warn(msg string) { l.write("warn", msg) }
-
-// Debug logs msg with console.info when debug output is on.
+// Debug logs msg with console.info when debug output is on. On a hot path, check Debugging
+// first, so the message is not even built while debug output is off.
 func (l *Logger) Debug(msg string) {
-	l.mu.Lock()
-	on := l.debug
-	l.mu.Unlock()
-	if on {
+	if l.Debugging() {
 		l.write("info", msg)
 	}
+}
+
+// Debugging reports whether debug output is on.
+func (l *Logger) Debugging() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.debug
 }
 
 // ErrorOnce logs msg with console.error the first time key is seen and reports whether it

@@ -59,6 +59,3 @@ func Adopt(iface js.Value, name string, log *Logger) (*Plugin, error) {
 	}
 	return &Plugin{name: name, iface: iface, log: log, results: newSettler(log)}, nil
 }
-
-// Name returns the plugin's registered name.
-func (p *Plugin) Name() string { return p.name }

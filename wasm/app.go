@@ -143,7 +143,9 @@ func (a *app) register() (*bus.Plugin, error) {
 func (a *app) onMessages(event js.Value) {
 	batch, err := bus.ReadBatch(event)
 	if err != nil {
-		a.log.Debug("ignored a messageReceived event: " + err.Error())
+		if a.log.Debugging() {
+			a.log.Debug("ignored a messageReceived event: " + err.Error())
+		}
 		return
 	}
 	if batch.Old {

@@ -17,7 +17,9 @@ func (a *app) decide(batch handler.Batch, source string) {
 		a.unlock("activity", a.tab, true)
 	}
 	if !d.Act {
-		a.log.Debug(source + ": no action (" + d.Reason.String() + ")")
+		if a.log.Debugging() { // every batch passes here: build no message unless asked
+			a.log.Debug(source + ": no action (" + d.Reason.String() + ")")
+		}
 		return
 	}
 	a.log.Debug(source + ": " + d.Message.State + " at index " + d.Message.Index.String())
