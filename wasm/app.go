@@ -41,6 +41,7 @@ type app struct {
 	session string   // the chat session's id (never the client token)
 	segment int      // counts segments seen to start; a refused notice is kept only for its own
 	pending *attempt // a notice WebChat refused while its window was closed
+	shown   *placed  // the current segment's notice, where it was placed
 	lock    *lock    // read-only mode's hold on the input, while it lasts
 	status  status
 }

@@ -20,6 +20,13 @@ type attempt struct {
 	actor    string           // the tab that acted first
 	remote   bool             // acting on another tab's behalf
 	delivery handler.Delivery // the notice's way onto the page so far
+	reshow   bool             // showing a notice again that WebChat's rebuilt window lost
+}
+
+// placed is a notice that was shown, and its element.
+type placed struct {
+	at      attempt
+	element bus.Element
 }
 
 // send runs the attempt's command and handles the outcome in a goroutine.
@@ -90,20 +97,38 @@ func (a *app) showItself(at attempt) {
 	a.succeeded(at, el)
 }
 
-// onWindowOpened sends a refused notice again, now that WebChat's window is open.
+// onWindowOpened sends a refused notice again, now that WebChat's window is open. WebChat
+// builds its window anew on every opening, from the messages it received, so a notice shown
+// before it was closed is gone: it is shown again, without a second ChatClose.notified.
 func (a *app) onWindowOpened(js.Value) {
 	a.mu.Lock()
-	at := a.pending
+	at, shown := a.pending, a.shown
 	a.pending = nil
 	a.mu.Unlock()
-	if at != nil && a.current(*at) {
+	switch {
+	case at != nil && a.current(*at):
 		a.log.Debug("WebChat opened: sending the notice again")
 		a.send(*at)
+	case shown != nil && a.current(shown.at) && !bus.NoticeShown(a.config().TranscriptSelector, shown.element):
+		a.log.Debug("WebChat opened without the notice: showing it again")
+		again := shown.at
+		again.reshow, again.delivery = true, handler.Delivery{}
+		a.send(again)
 	}
 }
 
-// succeeded records and announces a carried-out action; a notice may lock the input.
+// succeeded records and announces a carried-out action; a notice may lock the input. A notice
+// shown again is neither recorded nor announced again: only its lock moves to it.
 func (a *app) succeeded(at attempt, notice bus.Element) {
+	if at.action == handler.ActionNotify {
+		a.mu.Lock()
+		a.shown = &placed{at: at, element: notice}
+		a.mu.Unlock()
+	}
+	if at.reshow {
+		a.relock(notice)
+		return
+	}
 	event := "notified"
 	if at.action == handler.ActionEnd {
 		event = "ended"
