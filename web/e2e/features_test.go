@@ -118,7 +118,16 @@ func TestReadOnlyMode(t *testing.T) {
 	unlocked := s.waitEvents("unlocked", 2)
 	assert.Equal(t, "activity", unlocked[len(unlocked)-1].Data["reason"])
 
-	// A new chat starts unlocked.
+}
+
+// TestReadOnlyModeANewChatStartsUnlocked: a chat that ends locked, and a new chat in the same
+// page view, which starts unlocked.
+func TestReadOnlyModeANewChatStartsUnlocked(t *testing.T) {
+	standInOnly(t, "a second chat in one page view (stand-in option newchat); the real 9.0.018.07 starts none, see TestNoSecondChatAfterAnEndedOneInThePageView")
+	s := newScenario(t, options{})
+	s.startChat(url.Values{"async": {"1"}, "readonly": {"1"}, "newchat": {"1"}})
+	s.agent("join", nil)
+	s.say("Your refund is on its way.")
 	s.state("Finalizing")
 	s.waitJS("locked a third time", `document.querySelector(".cx-message-input").disabled`)
 	eval[bool](s, `(CXBus.command("WebChat.endChat"), true)`)

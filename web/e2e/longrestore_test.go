@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"testing"
@@ -177,4 +178,50 @@ func TestANoticeWebChatSwallowsIsShownAnyway(t *testing.T) {
 	assert.Equal(t, []string{handler.DefaultNotice}, s.notices(), "shown once, although WebChat swallowed it")
 	assert.Equal(t, 1, s.heardNotices())
 	assert.Equal(t, 1, eval[int](s, `document.querySelectorAll(".cx-transcript .chatclose-notice").length`), "chatclose placed it")
+}
+
+// TestANoticeIsShownAgainWhenWebChatReopensItsWindow: WebChat builds its window anew when it
+// opens, from the messages it received, so a notice shown before the customer closed the window
+// is gone from it. chatclose shows it again, and read-only mode locks the new input box, with no
+// second ChatClose.notified.
+func TestANoticeIsShownAgainWhenWebChatReopensItsWindow(t *testing.T) {
+	s := newScenario(t, options{})
+	s.startChat(url.Values{"async": {"1"}, "readonly": {"1"}})
+	s.agent("join", nil)
+	s.waitDelivered(s.say("Your refund is on its way."))
+	s.waitDelivered(s.state("Finalizing"))
+	s.waitNotices(1)
+	s.waitJS("the input locked", `document.querySelector(".cx-message-input").disabled`)
+
+	require.Empty(t, s.command("WebChat.close", "{}"))
+	require.Empty(t, s.command("WebChat.open", "{}"))
+	s.waitNotices(1)
+	s.waitJS("the new input box locked", `document.querySelector(".cx-message-input").disabled`)
+	s.settle()
+	assert.Equal(t, []string{handler.DefaultNotice}, s.notices())
+	assert.Equal(t, 1, s.events("notified"), "shown again, not notified again")
+	assert.Equal(t, 1, eval[int](s, `document.querySelectorAll(".cx-transcript .chatclose-unlock").length`), "one way to write again")
+
+	s.do(clickAction(".cx-transcript .chatclose-unlock"))
+	s.waitJS("the input unlocked", `!document.querySelector(".cx-message-input").disabled`)
+	assert.Equal(t, "control", s.waitEvents("unlocked", 1)[0].Data["reason"])
+}
+
+// TestNoSecondChatAfterAnEndedOneInThePageView pins down what 9.0.018.07 does when the customer
+// reopens WebChat after an async chat ended: nothing opens, and no chat starts. After an
+// ordinary chat a new one starts.
+func TestNoSecondChatAfterAnEndedOneInThePageView(t *testing.T) {
+	s := newScenario(t, options{})
+	s.startChat(asyncChat())
+	s.agent("join", nil)
+	s.waitDelivered(s.say("Anything else?"))
+	require.Empty(t, s.command("WebChat.endChat", "{}"))
+	s.waitJS("the chat ended", `window.__e2e.events.some(e => e.name === "WebChat.completed")`)
+	require.Empty(t, s.command("WebChat.close", "{}"))
+	require.Empty(t, s.command("WebChat.open", `{form: {autoSubmit: true, firstname: "Carla", lastname: "Again"}}`))
+	time.Sleep(time.Second) // nothing to wait for: the check is that nothing happens
+	var sessions []map[string]any
+	s.controlJSON("GET", "/control/sessions", nil, &sessions)
+	assert.Len(t, sessions, 1, "no second chat")
+	assert.False(t, eval[bool](s, `Array.from(document.querySelectorAll(".cx-message-input")).some(e => e.getClientRects().length > 0)`), "no chat window")
 }
