@@ -87,6 +87,7 @@ func TestNoticeAfterARestoreLongerThanTheRestorePage(t *testing.T) {
 
 	s.scrollThroughHistory()
 	assert.Len(t, s.notices(), 1, "scrolling through history shows no second notice")
+	assert.NotEmpty(t, s.customerLog().historyRequests(), "the customer's own scrolling is seen at the server (the check above can see a history request)")
 }
 
 func TestANoticeShownBeforeAReloadOfALongChatIsShownOnceAfterIt(t *testing.T) {

@@ -4,7 +4,8 @@
  * Runs first on /customer.html (before chatclose and widgets.min.js) and builds
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
- *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1   (stand-in options)
+ *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
+ *   sharedevents=0|1   (stand-in options)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order).
  *
@@ -109,6 +110,7 @@
       injectNeedsJoin: flag('needjoin', true),
       historyCountsJoin: flag('historyjoin', true),
       newChatAfterEnd: flag('newchat', false),
+      sharedEventObject: flag('sharedevents', false),
       faults: jsonParam('faults')
     }
   };
