@@ -8,7 +8,7 @@ import (
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 )
 
 // refusedNoSession is WebChat's answer to injectMessage while its window is closed, or when
@@ -123,7 +123,7 @@ func (a *app) showItself(at attempt) {
 }
 
 // onWindowOpened sends a refused notice again, now that WebChat's window is open.
-func (a *app) onWindowOpened(js.Value) {
+func (a *app) onWindowOpened(safejs.Value) {
 	a.mu.Lock()
 	at := a.pending
 	a.pending = nil
