@@ -43,8 +43,9 @@ func key(s string) any {
 // demand, by the decision, which stops at the message that decides (each read crosses into
 // JavaScript several times, about 3 µs each).
 //
-// Reading allocates once for the batch and once for every JavaScript object or string that
-// comes into Go (syscall/js gives each a finalizer); see readMessage.
+// Reading allocates once for the batch, once for every JavaScript object or string that
+// comes into Go (syscall/js gives each a finalizer), and five times for every call through
+// safejs (TestPerEventPathAllocations counts them); see readMessage.
 func ReadBatch(event safejs.Value) (handler.Batch, error) {
 	data, ok := readObject(event, keys.data)
 	if !ok {
@@ -115,10 +116,11 @@ func (m *jsMessages) read(i int, brief bool) (handler.Message, bool) {
 // fields are read only for System messages, the only ones they matter for; a brief read
 // leaves out from.type for known types, and id and utcTime when the index is valid.
 //
-// Each object or string read allocates once in syscall/js; the strings compared with known
-// values (type, from.type, event, state) are recognised without being copied (see words),
-// and an index string is parsed in JavaScript (see indexFromString). A brief read of a
-// Text message thus allocates three times: the message, its type and its index.
+// Each object or string read is a reference syscall/js allocates; the strings compared with
+// known values (type, from.type, event, state) are recognised without being copied (see
+// words), and an index string is parsed in JavaScript (see indexFromString). A brief read of
+// a Text message thus brings in three references (the message, its type and its index) in
+// five calls through safejs (the message, type, index, decimal.test and Number).
 func readMessage(v safejs.Value, brief bool) handler.Message {
 	msg := handler.Message{Type: readWord(v, keys.typ)}
 	if !brief || handler.NeedsFromType(msg.Type) {
@@ -246,8 +248,8 @@ var indexParser = func() struct{ decimal, number safejs.Value } {
 }()
 
 // indexFromString reads an index sent as a string exactly as handler.ParseIndex would.
-// Strings of up to 15 digits go through decimal.test and Number, which allocate nothing;
-// anything else (malformed, or longer) is copied into Go and parsed there.
+// Strings of up to 15 digits go through decimal.test and Number, which copy nothing into
+// Go; anything else (malformed, or longer) is copied into Go and parsed there.
 func indexFromString(s safejs.Value) handler.Index {
 	if ok, err := invokeMethod(indexParser.decimal, "test", pass(s)); err == nil && isTrue(ok) {
 		if n, err := invoke(indexParser.number, pass(s)); err == nil {
