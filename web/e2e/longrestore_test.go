@@ -203,7 +203,7 @@ func TestANoticeIsShownAgainWhenWebChatReopensItsWindow(t *testing.T) {
 	assert.Equal(t, 1, s.events("notified"), "shown again, not notified again")
 	assert.Equal(t, 1, eval[int](s, `document.querySelectorAll(".cx-transcript .chatclose-unlock").length`), "one way to write again")
 
-	s.do(clickAction(".cx-transcript .chatclose-unlock"))
+	s.clickWhenStill(".cx-transcript .chatclose-unlock")
 	s.waitJS("the input unlocked", `!document.querySelector(".cx-message-input").disabled`)
 	assert.Equal(t, "control", s.waitEvents("unlocked", 1)[0].Data["reason"])
 }

@@ -55,6 +55,7 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 	s.reload()
 	s.waitNotices(1)
 	s.waitDelivered(s.state("Completed"))
+	assert.Zero(t, s.customerLog().Restores, "an async restore keeps the stored token: no re-create at the server")
 	if restored := sessionToken(s); restored != tokens[0] {
 		tokens = append(tokens, restored) // a transport that re-creates the session on restore
 	}
