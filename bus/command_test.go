@@ -104,6 +104,15 @@ func TestCommandSettlingAfterItsTimeoutIsDropped(t *testing.T) {
 	ch := p.Command("Slower.run", nil, 30*time.Millisecond)
 	var timeout *bus.TimeoutError
 	require.True(t, errors.As(receive(t, ch).Err, &timeout))
+	// Under load the handler may run after the timeout: wait until it has the deferred.
+	require.True(t, cxbustest.Wait(3*time.Second, func() bool {
+		kept, err := safejs.Global().Get("slowDeferred")
+		if err != nil {
+			return false
+		}
+		ok, err := kept.Truthy()
+		return err == nil && ok
+	}), "the slow plugin never received the command")
 	eval(t, `globalThis.slowDeferred.resolve("late")`)
 	select {
 	case extra := <-ch:
