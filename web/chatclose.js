@@ -11,7 +11,8 @@
  *     event (CXBus never replays them);
  *   - by default (load: 'lazy') fetches nothing more until this page has a chat: the first of
  *     WebChatService.started, WebChatService.restored or a messageReceived, or a chat session
- *     already active when it registers. With load: 'eager' it fetches the module at once;
+ *     already active when it registers (WebChatService's sessionActive flag, or the messages
+ *     its transcript already holds). With load: 'eager' it fetches the module at once;
  *   - starts the module once it is compiled and the plugin registered; the Go side swaps this
  *     subscriber for its own and takes the kept events over, in order (see bus/loader.go);
  *   - reports, once, a missing CXBus, a taken plugin name, a module that fails to load, and a
@@ -295,7 +296,23 @@
     }
     var active;
     try { active = plugin.data('WebChatService.sessionActive'); } catch (e) { active = false; }
-    if (active === true) load();
+    if (active === true) {
+      load();
+      return;
+    }
+    /* Widgets 9.0.017.00 keep no sessionActive flag, so a loader added after the chat was
+       restored (a tag manager's way) asks WebChatService for the messages it has. Only when
+       WebChatService is registered: a command to a missing plugin makes CXBus fetch its file. */
+    var service;
+    try { service = plugin.data('WebChatService.capabilities'); } catch (e) { service = null; }
+    if (service === undefined || service === null) return;
+    try {
+      plugin.command('WebChatService.getTranscript').done(function (t) {
+        var list;
+        try { list = t && t.originalMessages; } catch (e) { list = null; }
+        if (list && list.length > 0) load();
+      });
+    } catch (e) { /* the chat events above still load the module */ }
   }
 
   /* ---- the WebAssembly module ---- */
