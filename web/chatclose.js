@@ -22,7 +22,9 @@
 (function () {
   'use strict';
 
-  var VERSION = '0.1.0';
+  // The build (web/cmd/build) stamps the version in with esbuild's define, from the Go
+  // constant chatclose.Version; the unbuilt source calls itself 'dev'.
+  var VERSION = typeof CHATCLOSE_VERSION === 'string' ? CHATCLOSE_VERSION : 'dev';
   var PLUGIN = 'ChatClose';
   var EVENT = 'WebChatService.messageReceived';
   var HANDOFF = '__chatcloseLoader';
@@ -229,7 +231,10 @@
   var lazy = loadMode() === 'lazy';
   // Declared before CXBus is looked for: when CXBus is already there, a chat can start the
   // module's download synchronously from findBus, and the download needs these.
-  var INTEGRITY = {};
+  var INTEGRITY = {
+    'wasm_exec.js': typeof CHATCLOSE_SRI_WASM_EXEC === 'string' ? CHATCLOSE_SRI_WASM_EXEC : '',
+    'chatclose.wasm': typeof CHATCLOSE_SRI_WASM === 'string' ? CHATCLOSE_SRI_WASM : ''
+  };
   var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
 
   /* ---- CXBus ---- */
@@ -300,13 +305,14 @@
 
   /* ---- the WebAssembly module ---- */
 
-  /* Subresource Integrity of the two files this loader fetches. scripts/build.sh stamps their
-     sha384 hashes into the bundle's copy (web/dist/chatclose.js); this source copy has none and
-     fetches without a check. A page that pins chatclose.js with an integrity attribute thereby
-     pins both: their hashes are part of the bytes it checked. Nothing is fetched to learn them. */
+  /* Subresource Integrity of the two files this loader fetches. The build stamps their sha384
+     hashes into the bundle's copy (web/dist/chatclose.js) with esbuild's define; this source
+     copy has none and fetches without a check. A page that pins chatclose.js with an integrity
+     attribute thereby pins both: their hashes are part of the bytes it checked. Nothing is
+     fetched to learn them. */
 
   function integrityOf(name) {
-    return Object.prototype.hasOwnProperty.call(INTEGRITY, name) ? INTEGRITY[name] : '';
+    return INTEGRITY[name] || '';
   }
 
   /* The crossorigin attribute of chatclose.js's own tag. A bundle pinned by integrity on
