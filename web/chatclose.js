@@ -36,28 +36,28 @@
   var COMMANDS = ['getState', 'configure']; // ChatClose's own commands, answered from the first moment
 
   var reported = {};
-  function reportOnce(key, message) {
+  /* Says message on the console once per key: as an error, or a warning when warn is set. */
+  function reportOnce(key, message, warn) {
     if (reported[key]) return;
     reported[key] = true;
-    try { console.error(PREFIX + message); } catch (ignored) { /* no console */ }
+    try { console[warn ? 'warn' : 'error'](PREFIX + message); } catch (ignored) { /* no console */ }
   }
 
   if (window[HANDOFF]) {
-    reportOnce('twice', 'chatclose.js is included more than once on this page; only the first copy runs.');
+    reportOnce('twice', 'chatclose.js is on this page twice; only the first copy runs.');
     return;
   }
 
-  /* The folder this script was loaded from. */
-  function baseURL() {
+  /* This script's own element, or null. Read at once: document.currentScript is gone later. */
+  function ownScript() {
     var script = document.currentScript;
     if (!script || !script.src) {
       var scripts = document.getElementsByTagName('script');
       for (var i = scripts.length - 1; i >= 0; i--) {
-        if (/(^|\/)chatclose(\.min)?\.js([?#]|$)/.test(scripts[i].src)) { script = scripts[i]; break; }
+        if (/(^|\/)chatclose(\.min)?\.js([?#]|$)/.test(scripts[i].src)) return scripts[i];
       }
     }
-    if (!script || !script.src) return '';
-    return script.src.replace(/[?#].*$/, '').replace(/[^\/]*$/, '');
+    return script && script.src ? script : null;
   }
 
   /* Reads one option of window._genesys.widgets.chatclose without trusting the page. */
@@ -86,7 +86,11 @@
     return typeof ms === 'number' && ms >= 1 && ms <= 600000 && ms === Math.floor(ms) ? ms : DEFAULT_BUS_TIMEOUT;
   }
 
-  var base = baseURL();
+  var own = ownScript();
+  var base = own ? own.src.replace(/[?#].*$/, '').replace(/[^\/]*$/, '') : ''; // the folder it was loaded from
+  // The crossorigin attribute of its own tag. A bundle pinned by integrity on another origin
+  // (a CDN) needs CORS, and so do the files it loads.
+  var CROSS_ORIGIN = own && own.crossOrigin || null;
   var kept = [];
   var target = null; // the Go side's subscriber, once attached
 
@@ -94,7 +98,7 @@
     try {
       target(event);
     } catch (e) {
-      reportOnce('deliver', 'could not hand an event to the WebAssembly module (' + describe(e) + ').');
+      reportOnce('deliver', 'could not pass an event to the module (' + describe(e) + ').');
     }
   }
 
@@ -235,7 +239,6 @@
     'wasm_exec.js': typeof CHATCLOSE_SRI_WASM_EXEC === 'string' ? CHATCLOSE_SRI_WASM_EXEC : '',
     'chatclose.wasm': typeof CHATCLOSE_SRI_WASM === 'string' ? CHATCLOSE_SRI_WASM : ''
   };
-  var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
 
   /* ---- CXBus ---- */
 
@@ -252,8 +255,8 @@
       }
       var waited = Date.now() - start;
       if (waited >= timeout) {
-        reportOnce('bus', 'window.CXBus did not appear within ' + timeout + ' ms; is the Genesys Widgets script ' +
-          '(widgets.min.js or cxbus.min.js) on this page? Set _genesys.widgets.chatclose.busTimeout to wait longer.');
+        reportOnce('bus', 'window.CXBus did not appear within ' + timeout + ' ms; is widgets.min.js on this page? ' +
+          '_genesys.widgets.chatclose.busTimeout sets the wait.');
         return;
       }
       var pause = POLL[Math.min(attempt++, POLL.length - 1)];
@@ -271,8 +274,7 @@
       return;
     }
     if (!plugin) {
-      reportOnce('register', 'CXBus.registerPlugin("' + PLUGIN + '") returned false: the name is taken. ' +
-        'Is chatclose included twice, or does another plugin use that name?');
+      reportOnce('register', 'CXBus.registerPlugin("' + PLUGIN + '") returned false: the name is taken.');
       return;
     }
     try {
@@ -315,24 +317,13 @@
     return INTEGRITY[name] || '';
   }
 
-  /* The crossorigin attribute of chatclose.js's own tag. A bundle pinned by integrity on
-     another origin (a CDN) needs CORS, and so do the files it loads. */
-  function ownCrossOrigin() {
-    try {
-      var s = document.currentScript;
-      return s && s.crossOrigin ? s.crossOrigin : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
   /* fetch and script elements say nothing about why a load failed. When one did, the loader asks
      the server once more, for the headers only, to tell a missing file from one that is there
      but failed its integrity check, and says which. */
   function explainFailure(url, name, cause) {
     var expected = integrityOf(name);
     var fallback = new Error('could not load ' + url + ' (' + describe(cause) + ')' +
-      (expected && !sameOrigin(url) ? '; from another origin, integrity needs the server to allow CORS' : ''));
+      (expected && !sameOrigin(url) ? '; from another origin, integrity needs CORS' : ''));
     return fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
       if (!r.ok) return new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
       if (!expected) return fallback;
@@ -371,16 +362,10 @@
     });
   }
 
-  var warned = {};
-  function warnOnce(key, message) {
-    if (warned[key]) return;
-    warned[key] = true;
-    try { console.warn(PREFIX + message); } catch (ignored) { /* no console */ }
-  }
-
   function instantiate(url, name, imports) {
     var init = { credentials: 'same-origin' };
-    if (integrityOf(name)) init.integrity = integrityOf(name);
+    var integrity = integrityOf(name);
+    if (integrity) init.integrity = integrity;
     return fetch(url, init).then(function (response) {
       if (!response.ok) throw new Error('could not load ' + url + ' (HTTP ' + response.status + ')');
       var type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
@@ -388,8 +373,7 @@
         return WebAssembly.instantiateStreaming(response, imports);
       }
       // Served with another MIME type: compile from the bytes instead (slower, but it works).
-      warnOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm so the browser ' +
-        'compiles it while it downloads.');
+      reportOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm to compile it faster.', true);
       return response.arrayBuffer().then(function (bytes) {
         return WebAssembly.instantiate(bytes, imports).catch(function (e) {
           throw new Error(describe(e) + (type ? ' (it was served as ' + type + ')' : ''));
@@ -449,7 +433,7 @@
       disarmAfterExit(runtime.go);
       run = runtime.go.run(runtime.instance);
     } catch (e) {
-      stopped('the WebAssembly module failed to start (' + describe(e) + ')');
+      stopped('the module failed to start (' + describe(e) + ')');
       return;
     }
     Promise.resolve(run).then(function () {
@@ -466,7 +450,7 @@
     if (loading) return;
     loading = true;
     if (typeof WebAssembly !== 'object' || typeof fetch !== 'function' || typeof Promise !== 'function') {
-      reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise; chatclose cannot run here.');
+      reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise.');
       return;
     }
     // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,

@@ -8,7 +8,7 @@ import (
 )
 
 // fileSizes are one bundle file's sizes in bytes: as built, gzip -9 and brotli -q 11 (the
-// copies scripts/build.sh writes beside it).
+// copies make build writes beside it, with Go's compress/gzip and andybalholm/brotli).
 type fileSizes struct {
 	Name              string
 	Raw, Gzip, Brotli int64

@@ -31,7 +31,7 @@ type loaderStamp struct {
 // header is the first line of every shipped loader: its name, version and license, kept by
 // minifiers and CDNs (the /*! form).
 func header(version string) string {
-	return "/*! chatclose " + version + " | MIT License */"
+	return "/*! chatclose " + version + " | MIT */"
 }
 
 // minifyLoader minifies the loader source with esbuild and stamps it. It returns the loader
