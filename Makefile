@@ -39,8 +39,8 @@ test-native:
 	@scripts/check-coverage.sh $(COVERDIR)/handler.out 90
 
 # The size gate: the bundle, built afresh, within its brotli budgets (wasm 600 KB, loader
-# 3.1 KB; issue 12 aims at 3 KB), every file with matching .gz and .br copies, no heavy
-# package in the wasm, and a second build from an empty brotli cache byte for byte the same.
+# 3 KB), every file with matching .gz and .br copies, no heavy package in the wasm, and a
+# second build from an empty brotli cache byte for byte the same.
 test-size:
 	$(GO) test -count=1 ./web/bundle/
 

@@ -148,61 +148,10 @@
   var handoff = {
     version: VERSION,
     plugin: null,
-    /* While true, every batch reaches the Go side; the Go side keeps it current. */
+    /* While true, every batch reaches the Go side; the Go side keeps it current. filter, the
+       pre-filter the Go side wraps its subscriber in, comes with chatclose-filter.js, which is
+       loaded beside wasm_exec.js: a page without a chat never needs it. */
     watching: true,
-    /* Called by the Go side with its messageReceived subscriber fn and the decision's
-       vocabulary; returns the subscriber to give CXBus instead (see bus/loader.go). A call
-       into Go costs far more than this scan, so batches that cannot change anything stay in
-       JavaScript: it returns early only on certain activity, or when nothing decides. */
-    filter: function (fn, words) {
-      function set(list) {
-        var s = Object.create(null);
-        for (var i = 0; i < list.length; i++) s[list[i]] = true;
-        return s;
-      }
-      var neutral = set(words.neutral), activity = set(words.activity), people = set(words.people);
-      var limit = words.maxWalk;
-      function plain(index) { // an index both sides read alike, or null
-        if (typeof index === 'number') return index === Math.floor(index) ? index : null;
-        return typeof index === 'string' && /^[0-9]{1,15}$/.test(index) ? Number(index) : null;
-      }
-      function needed(e) {
-        var d = e.data;
-        if (d === null || typeof d !== 'object' || d.oldMessages === true) return true;
-        var list = d.originalMessages;
-        if (!Array.isArray(list)) return true;
-        var n = list.length;
-        if (n > 1) { // history pages come newest first: the Go side tells the order
-          var first = list[0], last = list[n - 1];
-          if (!first || !last) return true;
-          var a = plain(first.index), b = plain(last.index);
-          if (a === null || b === null || a > b) return true;
-        }
-        for (var i = n - 1; i >= 0 && i >= n - limit; i--) {
-          var m = list[i];
-          if (m === null || m === undefined || typeof m !== 'object') {
-            if (typeof m === 'function') return true;
-            continue;
-          }
-          var type = m.type;
-          if (type === 'System') {
-            var data = m.data;
-            if (m.event === 'InteractionStateChange' && data !== null && typeof data === 'object' &&
-              typeof data.interactionState === 'string' && data.interactionState !== '') return true;
-            continue;
-          }
-          if (typeof type !== 'string' || neutral[type]) continue;
-          var from = m.from;
-          if (activity[type] || (from !== null && typeof from === 'object' && typeof from.type === 'string' && people[from.type])) return false;
-        }
-        return false;
-      }
-      return function (e) {
-        var go;
-        try { go = handoff.watching || needed(e); } catch (x) { go = true; }
-        if (go) return fn(e);
-      };
-    },
     /* Called by the Go side with the handler of one of ChatClose's commands. */
     serve: function (name, fn) {
       served[name] = fn;
@@ -237,7 +186,8 @@
   // module's download synchronously from findBus, and the download needs these.
   var INTEGRITY = {
     'wasm_exec.js': typeof CHATCLOSE_SRI_WASM_EXEC === 'string' ? CHATCLOSE_SRI_WASM_EXEC : '',
-    'chatclose.wasm': typeof CHATCLOSE_SRI_WASM === 'string' ? CHATCLOSE_SRI_WASM : ''
+    'chatclose.wasm': typeof CHATCLOSE_SRI_WASM === 'string' ? CHATCLOSE_SRI_WASM : '',
+    'chatclose-filter.js': typeof CHATCLOSE_SRI_FILTER === 'string' ? CHATCLOSE_SRI_FILTER : ''
   };
 
   /* ---- CXBus ---- */
@@ -307,10 +257,10 @@
 
   /* ---- the WebAssembly module ---- */
 
-  /* Subresource Integrity of the two files this loader fetches. The build stamps their sha384
+  /* Subresource Integrity of the three files this loader fetches. The build stamps their sha384
      hashes into the bundle's copy (web/dist/chatclose.js) with esbuild's define; this source
      copy has none and fetches without a check. A page that pins chatclose.js with an integrity
-     attribute thereby pins both: their hashes are part of the bytes it checked. Nothing is
+     attribute thereby pins all three: their hashes are part of the bytes it checked. Nothing is
      fetched to learn them. */
 
   function integrityOf(name) {
@@ -454,8 +404,8 @@
       return;
     }
     // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
-    // even when another Go program on the page brought its own.
-    loadScript(base + 'wasm_exec.js', 'wasm_exec.js').then(function () {
+    // even when another Go program on the page brought its own. The pre-filter comes beside it.
+    Promise.all([loadScript(base + 'wasm_exec.js', 'wasm_exec.js'), loadScript(base + 'chatclose-filter.js', 'chatclose-filter.js')]).then(function () {
       if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
       var go = new window.Go();
       var exit = go.exit;

@@ -15,7 +15,7 @@ type fileSizes struct {
 }
 
 // bundleFiles are the files of the bundle.
-var bundleFiles = []string{"chatclose.js", "wasm_exec.js", "chatclose.wasm"}
+var bundleFiles = []string{"chatclose.js", "chatclose-filter.js", "wasm_exec.js", "chatclose.wasm"}
 
 // bundleSizes reads the sizes of the bundle built into dist.
 func bundleSizes(dist string) ([]fileSizes, error) {

@@ -14,7 +14,7 @@ import (
 )
 
 // bundleFiles are the files of the bundle, each shipped with a .gz and a .br copy.
-var bundleFiles = []string{"chatclose.js", "chatclose.wasm", "wasm_exec.js"}
+var bundleFiles = []string{"chatclose.js", "chatclose-filter.js", "chatclose.wasm", "wasm_exec.js"}
 
 // TestCompressedCopiesMatch checks that every .gz and .br copy decompresses to its file as
 // built, so a server that sends the copy sends the same bytes (the loader's integrity stamp

@@ -175,20 +175,21 @@ func (s *scenario) scriptTag(suffix string) scriptTag {
 // TestNpmPackageThroughACDN installs the packed npm package into an empty folder (npm install,
 // offline), serves the installed files as a CDN would, and opens a page whose chatclose tag is
 // the package's own copy-paste tag, with integrity, on another origin. An async chat's
-// Finalizing gets one notice; the page's tag and the loader's wasm_exec.js tag carry the
-// installed files' hashes, and everything chatclose loads comes from the CDN.
+// Finalizing gets one notice; the page's tag and the loader's wasm_exec.js and pre-filter tags
+// carry the installed files' hashes, and everything chatclose loads comes from the CDN.
 func TestNpmPackageThroughACDN(t *testing.T) {
 	pkg := installNpmPackage(t)
 	tag, base := pkg.cdn(t, "")
 	s := newScenario(t, options{wrap: withLoaderTag(tag)})
 	s.startChat(asyncChat())
+	assert.Equal(t, "function", eval[string](s, `typeof window.__chatcloseLoader.filter`), "the pre-filter ran before the module")
 	s.agent("join", nil)
 	s.waitDelivered(s.state("Finalizing"))
 	s.waitNotices(1)
 	s.settle()
 	assert.Len(t, s.notices(), 1, "one notice")
 
-	for _, name := range []string{release.LoaderFile, release.WasmExecFile} {
+	for _, name := range []string{release.LoaderFile, release.WasmExecFile, release.FilterFile} {
 		got := s.scriptTag("/" + name)
 		assert.Equal(t, base+name, got.Src)
 		assert.Equal(t, sri(pkg.file(t, name)), got.Integrity, "%s's integrity attribute is the installed file's hash", name)

@@ -12,17 +12,20 @@ import (
 	"github.com/chatclose/chatclose"
 )
 
-// The files of the bundle. Every one but the source map gets a .gz and a .br copy beside it.
+// The files of the bundle. Every one but the source maps and integrity.json gets a .gz and a
+// .br copy beside it.
 const (
 	LoaderFile   = "chatclose.js"
 	SourceMap    = "chatclose.js.map"
+	FilterFile   = "chatclose-filter.js" // the pre-filter, loaded beside wasm_exec.js
+	FilterMap    = "chatclose-filter.js.map"
 	ModuleFile   = "chatclose.wasm"
 	WasmExecFile = "wasm_exec.js"
 	Manifest     = "integrity.json"
 )
 
 // Compressed are the bundle files that get compressed copies, as servers send them.
-var Compressed = []string{LoaderFile, ModuleFile, WasmExecFile}
+var Compressed = []string{LoaderFile, FilterFile, ModuleFile, WasmExecFile}
 
 // Options say where Build reads and writes.
 type Options struct {
@@ -50,8 +53,8 @@ type Result struct {
 }
 
 // Build builds the bundle from the source under opts.Root into opts.Out: the module, the
-// toolchain's wasm_exec.js, the minified and stamped loader with its source map, a gzip and a
-// brotli copy of each of those three, and integrity.json.
+// toolchain's wasm_exec.js, the minified pre-filter and the minified and stamped loader with
+// their source maps, a gzip and a brotli copy of each of those four, and integrity.json.
 func Build(opts Options) (*Result, error) {
 	if opts.Out == "" {
 		return nil, errors.New("release.Build: no output directory")
@@ -79,22 +82,31 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	filterSource, err := os.ReadFile(filepath.Join(opts.Root, filterSourceName))
+	if err != nil {
+		return nil, err
+	}
+	filter, filterMap, err := minifyFilter(filterSource, chatclose.Version, FilterMap)
+	if err != nil {
+		return nil, err
+	}
 	source, err := os.ReadFile(filepath.Join(opts.Root, loaderSourceName))
 	if err != nil {
 		return nil, err
 	}
-	sri := map[string]string{ModuleFile: SRI(module), WasmExecFile: SRI(wasmExec)}
+	sri := map[string]string{ModuleFile: SRI(module), WasmExecFile: SRI(wasmExec), FilterFile: SRI(filter)}
 	loader, sourceMap, err := minifyLoader(source, loaderStamp{
 		Version:  chatclose.Version,
 		WasmExec: sri[WasmExecFile],
 		Wasm:     sri[ModuleFile],
+		Filter:   sri[FilterFile],
 	}, SourceMap)
 	if err != nil {
 		return nil, err
 	}
 	sri[LoaderFile] = SRI(loader)
 
-	files := map[string][]byte{LoaderFile: loader, SourceMap: sourceMap, ModuleFile: module, WasmExecFile: wasmExec}
+	files := map[string][]byte{LoaderFile: loader, SourceMap: sourceMap, FilterFile: filter, FilterMap: filterMap, ModuleFile: module, WasmExecFile: wasmExec}
 	cache := brotliCache{dir: opts.CacheDir}
 	if cache.dir != "" {
 		if cache.version, err = brotliVersion(opts.Root); err != nil {

@@ -65,7 +65,7 @@ func Dist(opts DistOptions) (*DistResult, error) {
 		return nil, err
 	}
 	files := map[string][]byte{"LICENSE": license, "INSTALL.md": guide}
-	bundle := []string{SourceMap, Manifest}
+	bundle := []string{SourceMap, FilterMap, Manifest}
 	for _, f := range Compressed {
 		bundle = append(bundle, f, f+".gz", f+".br")
 	}

@@ -72,18 +72,18 @@ func TestPackageJSONForCDNs(t *testing.T) {
 	for _, field := range []string{"browser", "unpkg", "jsdelivr"} {
 		assert.Equal(t, LoaderFile, p[field], field)
 	}
-	assert.Subset(t, p["files"], []any{LoaderFile, SourceMap, ModuleFile, WasmExecFile, Manifest, "LICENSE"})
+	assert.Subset(t, p["files"], []any{LoaderFile, SourceMap, FilterFile, FilterMap, ModuleFile, WasmExecFile, Manifest, "LICENSE"})
 }
 
 // TestInstallGuideHasBothTags checks INSTALL.md: the version, the CDN tag and the self-hosted
 // tag, each with the loader's integrity, and every file's hash.
 func TestInstallGuideHasBothTags(t *testing.T) {
-	m := newManifest("1.2.3", map[string]string{LoaderFile: "sha384-L", ModuleFile: "sha384-M", WasmExecFile: "sha384-W"})
+	m := newManifest("1.2.3", map[string]string{LoaderFile: "sha384-L", ModuleFile: "sha384-M", WasmExecFile: "sha384-W", FilterFile: "sha384-F"})
 	guide := string(installGuide(m))
 	assert.Contains(t, guide, "# chatclose 1.2.3\n")
 	assert.Contains(t, guide, `<script src="https://cdn.jsdelivr.net/npm/chatclose@1.2.3/chatclose.js" integrity="sha384-L" crossorigin="anonymous"></script>`)
 	assert.Contains(t, guide, `<script src="/chatclose/1.2.3/chatclose.js" integrity="sha384-L" crossorigin="anonymous"></script>`)
-	for _, h := range []string{"sha384-M", "sha384-W"} {
+	for _, h := range []string{"sha384-M", "sha384-W", "sha384-F"} {
 		assert.Contains(t, guide, h)
 	}
 	assert.Equal(t, ScriptTag(CDNBase+"1.2.3/", "sha384-L"), m.CDN)

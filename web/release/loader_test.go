@@ -17,6 +17,7 @@ var testStamp = loaderStamp{
 	Version:  "9.8.7",
 	WasmExec: "sha384-" + strings.Repeat("A", 64),
 	Wasm:     "sha384-" + strings.Repeat("B", 64),
+	Filter:   "sha384-" + strings.Repeat("C", 64),
 }
 
 func loaderSource(t *testing.T) []byte {
@@ -38,6 +39,7 @@ func TestMinifyLoaderStamps(t *testing.T) {
 	assert.True(t, strings.HasSuffix(js, "\n//# sourceMappingURL=chatclose.js.map\n"))
 	assert.Contains(t, js, `"wasm_exec.js":"`+testStamp.WasmExec+`"`)
 	assert.Contains(t, js, `"chatclose.wasm":"`+testStamp.Wasm+`"`)
+	assert.Contains(t, js, `"chatclose-filter.js":"`+testStamp.Filter+`"`)
 	assert.Contains(t, js, `"9.8.7"`)
 	assert.NotContains(t, js, "CHATCLOSE_")
 	assert.NotContains(t, js, "'dev'", "the unbuilt fallback is folded away")
@@ -67,7 +69,23 @@ func TestMinifyLoaderRefusesWhatItCannotStamp(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), defineWasm)
 
-	_, _, err = minifyLoader([]byte("var x = CHATCLOSE_VERSION + CHATCLOSE_SRI_WASM_EXEC + CHATCLOSE_SRI_WASM +;"), testStamp, "m")
+	_, _, err = minifyLoader([]byte("var x = CHATCLOSE_VERSION + CHATCLOSE_SRI_WASM_EXEC + CHATCLOSE_SRI_WASM + CHATCLOSE_SRI_FILTER +;"), testStamp, "m")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "esbuild could not minify")
+}
+
+// TestMinifyFilter minifies the real pre-filter: a header, the source map named last, and a
+// script that still defines the loader's filter.
+func TestMinifyFilter(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "chatclose-filter.js"))
+	require.NoError(t, err)
+	code, sourceMap, err := minifyFilter(src, "9.8.7", "chatclose-filter.js.map")
+	require.NoError(t, err)
+	js := string(code)
+	assert.True(t, strings.HasPrefix(js, "/*! chatclose 9.8.7 | MIT */\n"))
+	assert.True(t, strings.HasSuffix(js, "\n//# sourceMappingURL=chatclose-filter.js.map\n"))
+	assert.Contains(t, js, "__chatcloseLoader")
+	assert.Contains(t, js, ".filter=function(")
+	assert.Less(t, len(code), len(src)*2/3)
+	assert.Contains(t, string(sourceMap), `"sources": ["web/chatclose-filter.js"]`)
 }

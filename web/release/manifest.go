@@ -38,7 +38,7 @@ func newManifest(version string, sri map[string]string) manifest {
 }
 
 // ScriptTag is the tag that loads the loader from the folder base (ending in a slash) and pins
-// it, and with it the two files it loads, by its integrity value.
+// it, and with it the three files it loads, by its integrity value.
 func ScriptTag(base, integrity string) string {
 	return `<script src="` + base + LoaderFile + `" integrity="` + integrity + `" crossorigin="anonymous"></script>`
 }

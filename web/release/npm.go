@@ -17,7 +17,7 @@ const PackageName = "chatclose"
 // npmFiles are the files of the npm package besides package.json, which npm adds itself:
 // what a page loads through a CDN, the hashes, and the documents. No compressed copies: CDNs
 // compress on their own.
-var npmFiles = []string{LoaderFile, SourceMap, ModuleFile, WasmExecFile, Manifest, "README.md", "LICENSE", "CHANGELOG.md"}
+var npmFiles = []string{LoaderFile, SourceMap, FilterFile, FilterMap, ModuleFile, WasmExecFile, Manifest, "README.md", "LICENSE", "CHANGELOG.md"}
 
 // packageJSON is the npm package's package.json. browser, unpkg and jsdelivr name the loader:
 // a bundler's browser entry, and the file the two CDNs serve for the package's bare URL.

@@ -46,9 +46,9 @@ func run(out, dist, cache string) error {
 		return err
 	}
 	fmt.Printf("build: chatclose %s, %s → %s (%.1f s)\n", res.Version, res.Go, rel(root, out), time.Since(start).Seconds())
-	fmt.Printf("  %-16s %9s %9s %9s\n", "file", "raw", "gzip", "brotli")
+	fmt.Printf("  %-20s %9s %9s %9s\n", "file", "raw", "gzip", "brotli")
 	for _, s := range res.Sizes {
-		fmt.Printf("  %-16s %9d %9d %9d\n", s.Name, s.Raw, s.Gzip, s.Brotli)
+		fmt.Printf("  %-20s %9d %9d %9d\n", s.Name, s.Raw, s.Gzip, s.Brotli)
 	}
 	fmt.Println("build: the script tag for a page that pins the bundle (integrity.json):")
 	fmt.Println("  " + release.ScriptTag(release.SelfHostedBase, res.SRI[release.LoaderFile]))
