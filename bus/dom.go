@@ -165,8 +165,8 @@ func newElement(tag, class, text string) (safejs.Value, error) {
 }
 
 // AppendNotice adds a notice of chatclose's own to the first transcript matching selector,
-// shaped like a message WebChat injects (.cx-message.cx-injected with a .cx-message-text) and
-// inserted as text, and lets screen readers hear it. It is the last resort when WebChat
+// shaped like a message WebChat injects (.cx-message.cx-injected, a .cx-bubble holding a
+// .cx-message-text) and inserted as text, and lets screen readers hear it. It is the last resort when WebChat
 // refuses to inject, or shows nothing and returns nothing to attach.
 func AppendNotice(selector, text string) (Element, error) {
 	transcript, err := firstMatch(selector)
@@ -177,11 +177,18 @@ func AppendNotice(selector, text string) (Element, error) {
 	if err != nil {
 		return Element{}, err
 	}
+	bubble, err := newElement("div", "cx-bubble", "")
+	if err != nil {
+		return Element{}, err
+	}
 	body, err := newElement("div", "cx-message-text", text)
 	if err != nil {
 		return Element{}, err
 	}
-	if _, err := invokeMethod(row, "appendChild", body); err != nil {
+	if _, err := invokeMethod(bubble, "appendChild", body); err != nil {
+		return Element{}, err
+	}
+	if _, err := invokeMethod(row, "appendChild", bubble); err != nil {
 		return Element{}, err
 	}
 	if _, err := invokeMethod(transcript, "appendChild", row); err != nil {

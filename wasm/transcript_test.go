@@ -47,7 +47,8 @@ const fakeDOM = `(() => {
 	dom.reader = win.appendChild(make("div")); dom.reader.className = "cx-screen-reader-transcript";
 	dom.build = text => { const el = make("div"); el.className = "cx-message cx-injected"; el.textContent = text; return {0: el, length: 1}; };
 	dom.show = text => { const w = dom.build(text); dom.transcript.appendChild(w[0]); return w; };
-	dom.notices = () => all(dom.transcript, ".cx-injected", []).map(e => e.textContent || e.children.map(c => c.textContent).join(""));
+	const text = e => e.textContent || e.children.map(text).join("");
+	dom.notices = () => all(dom.transcript, ".cx-injected", []).map(text);
 	dom.heard = () => dom.reader.children.map(e => e.textContent);
 	globalThis.document = {
 		createElement: make,
