@@ -260,3 +260,48 @@ func FuzzDigestBoundary(f *testing.F) {
 		runBoundary(t, newBoundary(t), seed, 100)
 	})
 }
+
+// TestDigestPathAllocations holds the Go path of a batch that comes as a digest at no
+// allocation per batch: the real loader's pre-filter is called a thousand times from
+// JavaScript, through the export, into a decider, and allocates what one call allocates (the
+// call from Go into JavaScript that runs the loop). The batches are web/bench's: the state
+// change to Handling, and, while a segment acted on is watched (as when the input is locked),
+// the Finalizing acted on again with the agent leaving after it.
+func TestDigestPathAllocations(t *testing.T) {
+	b := newBoundary(t)
+	loop := eval(t, `(f, e, n) => { for (let i = 0; i < n; i++) f(e); }`)
+	final := eval(t, `{data: {originalMessages: [{index: "9", type: "Text", from: {type: "Agent"}},
+		{index: "10", type: "System", event: "InteractionStateChange", data: {interactionState: "Finalizing"}}]}}`)
+	for _, tc := range []struct {
+		name   string
+		event  string
+		before func()
+	}{
+		{"state change", benchBatch, func() {}},
+		{"while watching a segment acted on", `{data: {originalMessages: [{index: "9", type: "Text", from: {type: "Agent"}},
+			{index: "10", type: "System", event: "InteractionStateChange", data: {interactionState: "Finalizing"}},
+			{index: "11", type: "ParticipantLeft", from: {type: "Agent"}}]}}`, func() {
+			_, err := b.filtered.Invoke(final)
+			require.NoError(t, err)
+			require.True(t, b.got.Act, "the Finalizing was acted on")
+			require.True(t, b.viaJS.Watching())
+		}},
+	} {
+		tc.before()
+		event := eval(t, tc.event)
+		_, err := loop.Invoke(b.filtered, event, 1) // a state it does not know yet comes whole once
+		require.NoError(t, err)
+		run := func(n int) float64 {
+			return testing.AllocsPerRun(20, func() {
+				if _, err := loop.Invoke(b.filtered, event, n); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+		b.decided, b.digest = false, false
+		none, thousand := run(0), run(1000)
+		require.True(t, b.decided && b.digest, "%s: the batches came as digests", tc.name)
+		require.Equal(t, none, thousand, "%s: %.0f allocations for no batch, %.0f for 1,000", tc.name, none, thousand)
+		t.Logf("%s: %.0f allocations for 1,000 batches, as for none: %.3f per batch", tc.name, thousand, (thousand-none)/1000)
+	}
+}
