@@ -31,12 +31,13 @@ type sizeRun struct {
 // burstRun is chatclose alone on consecutive events, from just after start.
 type burstRun struct {
 	Messages  int
-	Chatclose stats   `json:"chatclose"`
-	First     float64 `json:"first"`
-	MemBefore float64 `json:"memBefore"`
-	MemAfter  float64 `json:"memAfter"`
-	Grew      int     `json:"grew"`     // events during which the memory grew
-	SlowGrew  int     `json:"slowGrew"` // …and took over 1 ms
+	Chatclose stats        `json:"chatclose"`
+	First     float64      `json:"first"`
+	MemBefore float64      `json:"memBefore"`
+	MemAfter  float64      `json:"memAfter"`
+	Grew      int          `json:"grew"`     // events during which the memory grew
+	SlowGrew  int          `json:"slowGrew"` // …and took over 1 ms
+	Slowest   [][2]float64 `json:"slowest"`  // the five slowest events: position in the burst, ms
 }
 
 // latencyResult is what the latency page measured.

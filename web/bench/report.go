@@ -83,6 +83,21 @@ func (r results) markdown() string {
 		w("| %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %d (%d) |\n", k.name, ms(k.b.Chatclose.P50), ms(k.b.Chatclose.P95), ms(k.b.Chatclose.Max), ms(k.b.Chatclose.Mean),
 			ms(k.b.First), k.b.Chatclose.Over1, mib(k.b.MemBefore), mib(k.b.MemAfter), mib(k.b.MemAfter-k.b.MemBefore), k.b.Grew, k.b.SlowGrew)
 	}
+	w("\nThe five slowest events of each burst (position in the burst: ms): ")
+	for i, k := range []struct {
+		name string
+		b    burstRun
+	}{{"text", l.Burst}, {"state change", l.GoBurst}, {"locked input", l.Locked.Burst}} {
+		var slow []string
+		for _, s := range k.b.Slowest {
+			slow = append(slow, fmt.Sprintf("%d: %s", int(s[0]), ms(s[1])))
+		}
+		sep := "; "
+		if i == 2 {
+			sep = ".\n"
+		}
+		w("%s %s%s", k.name, strings.Join(slow, ", "), sep)
+	}
 	w("\nMemory after start: %s; at the end of the run: %s.\n", mib(l.MemStart), mib(l.MemEnd))
 
 	w("\n## Loading\n\n")

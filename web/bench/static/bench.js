@@ -142,7 +142,9 @@
           if (t[i] > 1) slowGrew++;
         }
       }
-      return { chatclose: stats(t), first: t[0], memBefore: memBefore, memAfter: size, grew: grew, slowGrew: slowGrew };
+      var order = Array.prototype.slice.call(t).map(function (v, i) { return [i, v]; }).sort(function (a, b) { return b[1] - a[1]; });
+      return { chatclose: stats(t), first: t[0], memBefore: memBefore, memAfter: size, grew: grew, slowGrew: slowGrew,
+               slowest: order.slice(0, 5) };
     },
     /* Locks the input in read-only mode (the page has a chat and readOnly): hands chatclose a
        Finalizing after an agent's text, again every 300 ms until ChatClose.locked (WebChat
