@@ -305,3 +305,33 @@ func TestDigestPathAllocations(t *testing.T) {
 		t.Logf("%s: %.0f allocations for 1,000 batches, as for none: %.3f per batch", tc.name, thousand, (thousand-none)/1000)
 	}
 }
+
+// BenchmarkCrossing is what chose the digest path: a call from JavaScript into Go through a
+// js.Func (what a subscriber is), and through the module's export, both with numbers only and
+// doing nothing, 100 calls per iteration from a JavaScript loop. b.N counts the loops; divide
+// by 100. The js.Func allocates the pending event's references (with finalizers) and the
+// arguments on every call, and parks and wakes a goroutine; the export does neither.
+func BenchmarkCrossing(b *testing.B) {
+	loop := eval(b, `(f, n) => { for (let i = 0; i < n; i++) f(1, 2, -1, i, 0); }`)
+	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return nil })
+	require.NoError(b, err)
+	defer fn.Release()
+	bus.ServeDigests(bus.NewLogger(false), func(handler.Digest) (bool, bool) { return true, false }, nil)
+	defer bus.ServeDigests(nil, nil, nil)
+	exports := cxbustest.Exports(b)
+	export, err := exports.Get(bus.DigestExport)
+	require.NoError(b, err)
+	for _, c := range []struct {
+		name string
+		fn   safejs.Value
+	}{{"js.Func", fn.Value()}, {"export", export}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := loop.Invoke(c.fn, 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
