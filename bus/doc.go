@@ -22,6 +22,11 @@
 //   - No js.Func leaks: subscriptions hold one function each until Close, and all command
 //     results are delivered through a single long-lived function bound per command.
 //
+// One entry point is not a js.Func: the module's WebAssembly export chatcloseDigest
+// (digest.go), which the loader's pre-filter calls with a digested batch, as numbers. It
+// brings no JavaScript value into Go and allocates nothing; it runs with the Go scheduler
+// stopped, so its handler neither calls JavaScript nor waits, and it recovers like the others.
+//
 // Functions that wait (FindCXBus, receiving from a command's result channel) must not be
 // called from a JavaScript callback: the event loop would stop and the program deadlock.
 package bus

@@ -50,14 +50,16 @@ func (l *Loader) Attach(fn safejs.Value) error {
 }
 
 // Filter returns the loader's pre-filter around fn, the Go side's messageReceived
-// subscriber: a JavaScript function that runs a backward scan of each batch and calls fn
-// only when the batch can change something for chatclose, which costs the page far less than
-// a call into Go (each allocates JavaScript references that only a garbage collection frees).
-// It skips a batch only when its newest deciding message is certainly customer or agent
-// activity, or when the batch holds nothing that decides, and then only while SetWatching
-// says the Go side holds nothing such activity would change. words is Classify's vocabulary
-// and the walk is as long as the decision's (handler.MaxWalk), so the scan classifies as the
-// decision does. A loader without a pre-filter gives fn back.
+// subscriber: a JavaScript function that runs a backward scan of each batch, as the decision
+// walks it, and hands the Go side only what it found. It skips a batch only when its newest
+// deciding message is certainly customer or agent activity, or when the batch holds nothing
+// that decides, and then only while SetWatching says the Go side holds nothing such activity
+// would change. Any other batch it digests (see handler.Digest) and hands to the module's
+// export DigestExport (see ServeDigests), as numbers; a batch the digest cannot carry, or
+// that the digest's handler declines, goes to fn whole. words is Classify's vocabulary and
+// the walk is as long as the decision's (handler.MaxWalk), so the scan classifies as the
+// decision does; the shapes, kinds and state names the digest is coded by come from Go too.
+// A loader without a pre-filter gives fn back.
 func (l *Loader) Filter(fn safejs.Value, words handler.Vocabulary) safejs.Value {
 	list := func(in []string) []any {
 		out := make([]any, len(in))
@@ -66,7 +68,11 @@ func (l *Loader) Filter(fn safejs.Value, words handler.Vocabulary) safejs.Value 
 		}
 		return out
 	}
-	vocab := map[string]any{"neutral": list(words.Neutral), "activity": list(words.Activity), "people": list(words.People), "maxWalk": handler.MaxWalk}
+	vocab := map[string]any{"neutral": list(words.Neutral), "activity": list(words.Activity), "people": list(words.People), "maxWalk": handler.MaxWalk,
+		"digest": DigestExport, "states": list(digestStates()), "codes": map[string]any{
+			"history": int(handler.ShapeHistory), "empty": int(handler.ShapeEmpty), "neutral": int(handler.ShapeNeutral),
+			"limit": int(handler.ShapeScanLimit), "found": int(handler.ShapeFound),
+			"activity": int(handler.Activity), "state": int(handler.StateChange)}}
 	wrapped, err := invokeMethod(l.v, "filter", fn, vocab)
 	if err != nil || wrapped.Type() != safejs.TypeFunction {
 		return fn
@@ -78,3 +84,16 @@ func (l *Loader) Filter(fn safejs.Value, words handler.Vocabulary) safejs.Value 
 // activity would change (a segment acted on, a locked input, a notice waiting): while it does,
 // every batch reaches the Go side.
 func (l *Loader) SetWatching(on bool) { _ = write(l.v, "watching", on) }
+
+// Learn tells the pre-filter a state name the digest may code (one a whole batch brought),
+// so that the next batches deciding on it can be digested: the pre-filter codes it by its position in the list Go holds. The list is bounded; a name it has,
+// or has no room for, is not sent again.
+func (l *Loader) Learn(state string) {
+	digests.mu.Lock()
+	added := addState(state)
+	code := len(digests.states) - 1
+	digests.mu.Unlock()
+	if added {
+		_, _ = invokeMethod(l.v, "learn", state, code)
+	}
+}

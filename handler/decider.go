@@ -89,21 +89,31 @@ func (d *Decider) Decide(b Batch) Decision {
 			continue
 		}
 		out.Message = m
-		if !m.Index.After(d.last) && m.Index.Valid() && d.last.Valid() {
-			out.Reason = ReasonStale
-			return out
-		}
-		if kind == Activity || !d.final[m.State] {
+		out.Reason = d.verdict(m, kind)
+		switch out.Reason {
+		case ReasonActivity, ReasonOtherState:
 			d.closed = false
-			out.Reason = ReasonActivity
-			if kind == StateChange {
-				out.Reason = ReasonOtherState
-			}
-			return out
+		case ReasonFinal:
+			out.Reason = d.decideFinal(m, &w)
+			out.Act = out.Reason == ReasonFinal
 		}
-		out.Reason = d.decideFinal(m, &w)
-		out.Act = out.Reason == ReasonFinal
 		return out
+	}
+}
+
+// verdict is the first rule on the deciding message m of the given kind, before anything is
+// recorded: stale, a new segment (activity, or a state outside the configured set), or
+// ReasonFinal for a configured state change, which decideFinal then tells apart.
+func (d *Decider) verdict(m Message, kind Kind) Reason {
+	switch {
+	case !m.Index.After(d.last) && m.Index.Valid() && d.last.Valid():
+		return ReasonStale
+	case kind == Activity:
+		return ReasonActivity
+	case !d.final[m.State]:
+		return ReasonOtherState
+	default:
+		return ReasonFinal
 	}
 }
 

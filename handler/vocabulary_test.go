@@ -7,7 +7,9 @@ import (
 )
 
 // TestWordsAreClassify checks that the vocabulary and the stated rules give Classify's
-// answer for every type and sender, so JavaScript built from them cannot drift from Go.
+// answer for every type and sender, so JavaScript built from them cannot drift from Go. The
+// loader's digest is built from them; bus/digest_test.go (TestDigestBoundary) runs the loader
+// itself against the payload reader and Decide, and FuzzDigest ties DecideDigest to Decide.
 func TestWordsAreClassify(t *testing.T) {
 	t.Parallel()
 	w := Words()

@@ -89,6 +89,7 @@ func (a *app) connect() {
 	var through func(safejs.Value) safejs.Value
 	if fromLoader {
 		a.loader = loader
+		bus.ServeDigests(a.log, a.onDigest, a.config().States)
 		through = func(fn safejs.Value) safejs.Value { return loader.Filter(fn, handler.Words()) }
 	}
 	sub, err := a.plugin.SubscribeThrough(eventMessages, a.onMessages, through)
@@ -145,7 +146,10 @@ func (a *app) onMessages(event safejs.Value) {
 		}
 		return
 	}
-	a.decide(batch, "messageReceived")
+	d := a.decide(batch, "messageReceived")
+	if a.loader != nil && handler.Classify(d.Message) == handler.StateChange {
+		a.loader.Learn(d.Message.State) // its next batches can come as digests
+	}
 }
 
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
@@ -187,10 +191,16 @@ func (a *app) syncWatching() {
 	if a.loader == nil {
 		return
 	}
+	a.loader.SetWatching(a.watching())
+}
+
+// watching reports whether customer or agent activity would change anything here (see
+// syncWatching).
+func (a *app) watching() bool {
 	a.mu.Lock()
 	held := a.lock != nil || a.pending != nil
 	a.mu.Unlock()
-	a.loader.SetWatching(held || a.decider.Watching())
+	return held || a.decider.Watching()
 }
 
 // onChatRestored learns the session of a chat restored after a reload.

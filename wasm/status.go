@@ -15,17 +15,19 @@ const maxRecords = 20
 
 // status is what getState reports beyond the configuration.
 type status struct {
-	last    map[string]any   // the newest state change seen and what was decided
+	last    handler.Decision // the newest decision on a state change, when seen
+	seen    bool
 	records []map[string]any // what was done, oldest first
 }
 
-// noteStateChange remembers the newest state change a decision looked at.
+// noteStateChange remembers the newest state change a decision looked at. It runs for every
+// batch that reaches Go and allocates nothing: getState builds its answer from it.
 func (a *app) noteStateChange(d handler.Decision) {
 	if handler.Classify(d.Message) != handler.StateChange {
 		return
 	}
 	a.mu.Lock()
-	a.status.last = map[string]any{"state": d.Message.State, "index": d.Message.Index.String(), "decision": d.Reason.String()}
+	a.status.last, a.status.seen = d, true
 	a.mu.Unlock()
 }
 
@@ -70,8 +72,8 @@ func (a *app) snapshot() map[string]any {
 		records[i] = r
 	}
 	var last any
-	if a.status.last != nil {
-		last = a.status.last
+	if d := a.status.last; a.status.seen {
+		last = map[string]any{"state": d.Message.State, "index": d.Message.Index.String(), "decision": d.Reason.String()}
 	}
 	return map[string]any{
 		"version":         chatclose.Version,

@@ -428,11 +428,13 @@
       var exit = go.exit;
       go.exit = function (code) {
         exitCode = code;
+        handoff.exports = null;
         dropTimers(go);
         if (typeof exit === 'function') exit.call(go, code);
       };
       return instantiate(base + 'chatclose.wasm', 'chatclose.wasm', go.importObject).then(function (result) {
         runtime = { go: go, instance: result.instance };
+        handoff.exports = result.instance.exports;
         startWhenReady();
       });
     }).catch(function (e) {

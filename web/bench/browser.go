@@ -51,6 +51,18 @@ func eval[T any](ctx context.Context, expr string) (T, error) {
 	return v, nil
 }
 
+// evalAwait evaluates expr, a promise, in the tab and returns what it resolves to, within
+// stepLimit.
+func evalAwait[T any](ctx context.Context, expr string) (T, error) {
+	step, cancel := context.WithTimeout(ctx, stepLimit)
+	defer cancel()
+	v, err := chromedp.Run(step, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return v, fmt.Errorf("evaluating %s: %w", expr, err)
+	}
+	return v, nil
+}
+
 // waitFor waits until expr is truthy in the tab.
 func waitFor(ctx context.Context, what, expr string, limit time.Duration) error {
 	step, cancel := context.WithTimeout(ctx, limit+time.Second)

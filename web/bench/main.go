@@ -77,6 +77,10 @@ func run(out, chromium string) error {
 	if r.Latency, err = latency(ctx, srv.URL+"/bench/page.html?async=1&load=eager"); err != nil {
 		return fmt.Errorf("the latency page: %w", err)
 	}
+	fmt.Fprintln(os.Stderr, "bench: batches while the input is locked")
+	if r.Latency.Locked, err = lockedBurst(ctx, srv.URL+"/bench/page.html?async=1&autostart=1&readonly=1&load=eager"); err != nil {
+		return fmt.Errorf("the locked page: %w", err)
+	}
 	fmt.Fprintln(os.Stderr, "bench: Go benchmarks of the decision")
 	if r.GoBench, err = goBenchmarks(); err != nil {
 		return err

@@ -31,12 +31,13 @@ type sizeRun struct {
 // burstRun is chatclose alone on consecutive events, from just after start.
 type burstRun struct {
 	Messages  int
-	Chatclose stats   `json:"chatclose"`
-	First     float64 `json:"first"`
-	MemBefore float64 `json:"memBefore"`
-	MemAfter  float64 `json:"memAfter"`
-	Grew      int     `json:"grew"`     // events during which the memory grew
-	SlowGrew  int     `json:"slowGrew"` // …and took over 1 ms
+	Chatclose stats        `json:"chatclose"`
+	First     float64      `json:"first"`
+	MemBefore float64      `json:"memBefore"`
+	MemAfter  float64      `json:"memAfter"`
+	Grew      int          `json:"grew"`     // events during which the memory grew
+	SlowGrew  int          `json:"slowGrew"` // …and took over 1 ms
+	Slowest   [][2]float64 `json:"slowest"`  // the five slowest events: position in the burst, ms
 }
 
 // latencyResult is what the latency page measured.
@@ -47,6 +48,7 @@ type latencyResult struct {
 	Sizes      []sizeRun // the same
 	GoBurst    burstRun  // batches ending in a state change: they reach the Go side
 	GoSizes    []sizeRun // the same
+	Locked     lockedRun // batches while read-only mode holds the input locked: they reach the Go side
 	MemEnd     float64
 	FetchReady loadResult // the same page's load (eager), for comparison
 }
@@ -112,6 +114,37 @@ func latency(browser context.Context, url string) (latencyResult, error) {
 	}
 	end, err := eval[info](ctx, "bench.info()")
 	r.MemEnd = end.Memory
+	return r, err
+}
+
+// lockedRun is chatclose alone on consecutive batches while the input is locked.
+type lockedRun struct {
+	Burst       burstRun
+	Index       int  // the Finalizing acted on, which locked the input
+	StillLocked bool // the input was still locked after the burst
+}
+
+// lockedBurst opens the benchmark page with a chat and read-only mode, locks the input (a
+// Finalizing handed to chatclose's subscriber, see bench.lock), and runs the burst on the
+// batches that arrive while it is locked: the Finalizing again, and the agent leaving.
+func lockedBurst(browser context.Context, url string) (lockedRun, error) {
+	var r lockedRun
+	ctx, cancel, err := tab(browser, url)
+	if err != nil {
+		return r, err
+	}
+	defer cancel()
+	if err := waitFor(ctx, "ChatClose.ready", "window.bench && bench.ready()", 30*time.Second); err != nil {
+		return r, err
+	}
+	if r.Index, err = evalAwait[int](ctx, fmt.Sprintf("bench.lock(%d)", burstSize)); err != nil {
+		return r, err
+	}
+	if r.Burst, err = eval[burstRun](ctx, fmt.Sprintf("bench.burst(%d, %d, %q)", burstSize, burstCount, "locked")); err != nil {
+		return r, err
+	}
+	r.Burst.Messages = burstSize
+	r.StillLocked, err = evalAwait[bool](ctx, "bench.locked()")
 	return r, err
 }
 

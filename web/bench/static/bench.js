@@ -38,12 +38,13 @@
      interaction open (Handling) every 500th, and the newest an agent's text (kind "text": the
      loader's pre-filter keeps it in JavaScript) or a state change to Handling (kind "state":
      it always reaches the Go side), so neither handler acts. */
-  function event(n, kind) {
+  function event(n, kind, base) {
     var msgs = [];
+    base = base || 0;
     for (var i = 1; i <= n; i++) {
       var agent = i % 2 === 1 || i === n;
       var m = {
-        index: String(i), id: 'm-' + i, utcTime: new Date(1763740800000 + i * 1000).toISOString(),
+        index: String(base + i), id: 'm-' + (base + i), utcTime: new Date(1763740800000 + (base + i) * 1000).toISOString(),
         type: 'Text', text: 'message ' + i,
         from: agent ? { type: 'Agent', nickname: 'Anna', name: 'Anna', participantId: 'a', id: 'a' }
                     : { type: 'Client', nickname: 'Carla', name: 'Carla', participantId: 'c', id: 'c' }
@@ -53,17 +54,25 @@
         delete m.text;
       }
       if (i % 500 === 0 && i !== n) {
-        m = { index: String(i), id: 'm-' + i, utcTime: m.utcTime, type: 'System', visibility: 'All',
+        m = { index: m.index, id: m.id, utcTime: m.utcTime, type: 'System', visibility: 'All',
               from: { type: 'System', participantId: '00000000-0000-0000-0000-000000000000' },
               event: 'InteractionStateChange', data: { interactionState: 'Handling' } };
       }
       msgs.push(m);
     }
-    if (kind === 'state') {
-      var last = msgs[n - 1];
-      msgs[n - 1] = { index: last.index, id: last.id, utcTime: last.utcTime, type: 'System', visibility: 'All',
-                      from: { type: 'System', participantId: '00000000-0000-0000-0000-000000000000' },
-                      event: 'InteractionStateChange', data: { interactionState: 'Handling' } };
+    function change(i, state) {
+      var m = msgs[i];
+      msgs[i] = { index: m.index, id: m.id, utcTime: m.utcTime, type: 'System', visibility: 'All',
+                  from: { type: 'System', participantId: '00000000-0000-0000-0000-000000000000' },
+                  event: 'InteractionStateChange', data: { interactionState: state } };
+    }
+    if (kind === 'state') change(n - 1, 'Handling');
+    if (kind === 'final') change(n - 1, 'Finalizing');
+    if (kind === 'locked') { // after the Finalizing acted on (index base + n - 1), the agent leaves
+      change(n - 2, 'Finalizing');
+      var left = msgs[n - 1];
+      msgs[n - 1] = { index: left.index, id: left.id, utcTime: left.utcTime, type: 'ParticipantLeft', visibility: 'All',
+                      from: { type: 'Agent', nickname: 'Anna', name: 'Anna', participantId: 'a', id: 'a' } };
     }
     return { time: Date.now(), publisher: 'WebChatService', event: 'WebChatService.messageReceived',
              data: { originalMessages: msgs, messages: [msgs[msgs.length - 1]], restoring: false, oldMessages: false } };
@@ -133,7 +142,39 @@
           if (t[i] > 1) slowGrew++;
         }
       }
-      return { chatclose: stats(t), first: t[0], memBefore: memBefore, memAfter: size, grew: grew, slowGrew: slowGrew };
+      var order = Array.prototype.slice.call(t).map(function (v, i) { return [i, v]; }).sort(function (a, b) { return b[1] - a[1]; });
+      return { chatclose: stats(t), first: t[0], memBefore: memBefore, memAfter: size, grew: grew, slowGrew: slowGrew,
+               slowest: order.slice(0, 5) };
+    },
+    /* Locks the input in read-only mode (the page has a chat and readOnly): hands chatclose a
+       Finalizing after an agent's text, again every 300 ms until ChatClose.locked (WebChat
+       refuses the notice until the customer has joined), then builds the event of n messages
+       that arrives while the input is locked: that Finalizing again, and the agent leaving.
+       Resolves with the index acted on. */
+    lock: function (n) {
+      return new Promise(function (resolve, reject) {
+        var base = 1000, tries = 0, done = false;
+        window.CXBus.subscribe('ChatClose.locked', function (e) {
+          if (done) return;
+          done = true;
+          var at = Number(e.data.index);
+          events['locked' + n] = event(n, 'locked', at - (n - 1));
+          resolve(at);
+        });
+        (function again() {
+          if (done) return;
+          if (tries++ >= 50) { reject(new Error('the input was not locked after 50 Finalizings')); return; }
+          base += 10;
+          chatclose()(event(10, 'final', base));
+          setTimeout(again, 300);
+        })();
+      });
+    },
+    /* Whether chatclose still holds the input locked (ChatClose.getState). */
+    locked: function () {
+      return new Promise(function (resolve) {
+        window.CXBus.command('ChatClose.getState').done(function (s) { resolve(s.locked === true); }).fail(function () { resolve(false); });
+      });
     },
     /* Memory and the timing resolution of this page. */
     info: function () {
