@@ -1,0 +1,145 @@
+//go:build !js
+
+package engines
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chatclose/chatclose/web/chromium"
+)
+
+// engineNames are the engines the tier runs, in order; ENGINES (comma-separated) picks some.
+func engineNames() []string {
+	all := []string{"chromium", "firefox", "webkit"}
+	if env := strings.TrimSpace(os.Getenv("ENGINES")); env != "" {
+		var picked []string
+		for _, n := range strings.Split(env, ",") {
+			if n = strings.TrimSpace(n); slices.Contains(all, n) {
+				picked = append(picked, n)
+			}
+		}
+		return picked
+	}
+	return all
+}
+
+// engineRun is one engine's browser and what the tier measured on it.
+type engineRun struct {
+	name    string
+	browser Browser
+
+	mu        sync.Mutex
+	latencies []latency
+}
+
+// latency is how long after the agent's Finalizing the customer page had the notice.
+type latency struct {
+	scenario string
+	poll     time.Duration // the customer page's poll interval
+	took     time.Duration
+}
+
+func (r *engineRun) addLatency(l latency) {
+	r.mu.Lock()
+	r.latencies = append(r.latencies, l)
+	r.mu.Unlock()
+}
+
+// startEngine starts one engine's browser. A browser that is not installed fails the test
+// when CI=true and skips it otherwise, saying how to install it.
+func startEngine(t *testing.T, name string) Browser {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	dir := filepath.Join(scratch, name)
+	var (
+		b       Browser
+		err     error
+		missing []string
+	)
+	need := func(paths ...string) {
+		for _, p := range paths {
+			if _, statErr := os.Stat(p); statErr != nil {
+				missing = append(missing, p)
+			}
+		}
+	}
+	switch name {
+	case "chromium":
+		if need(chromium.Path()); missing == nil {
+			b, err = StartChromium(chromium.Path(), dir)
+		}
+	case "firefox":
+		if need(FirefoxPath()); missing == nil {
+			b, err = StartFirefox(ctx, FirefoxPath(), dir)
+		}
+	case "webkit":
+		if need(WebKitWebDriverPath(), MiniBrowserPath(), XvfbPath()); missing == nil {
+			b, err = StartWebKit(ctx, WebKitWebDriverPath(), MiniBrowserPath(), XvfbPath())
+		}
+	}
+	if missing != nil {
+		msg := fmt.Sprintf("the %s engine needs %s (run scripts/need-engines.sh as root; CHROMIUM, FIREFOX, WEBKIT_WEBDRIVER, MINIBROWSER and XVFB override the paths)", name, strings.Join(missing, ", "))
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	if err != nil {
+		t.Fatalf("starting %s: %v", name, err)
+	}
+	return b
+}
+
+// TestEngines runs every scenario on every engine, and writes what it measured to
+// $ENGINES_SUMMARY (the Makefile shows it) or to the test log.
+func TestEngines(t *testing.T) {
+	var summary []string
+	for _, name := range engineNames() {
+		t.Run(name, func(t *testing.T) {
+			started := time.Now()
+			b := startEngine(t, name)
+			defer b.Close()
+			run := &engineRun{name: name, browser: b}
+			for _, sc := range scenarios {
+				t.Run(sc.name, func(t *testing.T) { sc.run(t, run) })
+			}
+			summary = append(summary, run.summary(time.Since(started), t.Failed()))
+		})
+	}
+	writeSummary(t, summary)
+}
+
+// summary is one engine's line of the tier's summary.
+func (r *engineRun) summary(took time.Duration, failed bool) string {
+	status := "passed"
+	if failed {
+		status = "FAILED"
+	}
+	line := fmt.Sprintf("engines: %-8s %-40s %s in %.1fs", r.name, r.browser.Version(), status, took.Seconds())
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, l := range r.latencies {
+		line += fmt.Sprintf("; notice %d ms after Finalizing (%s, poll %d ms)", l.took.Milliseconds(), l.scenario, l.poll.Milliseconds())
+	}
+	return line
+}
+
+func writeSummary(t *testing.T, lines []string) {
+	text := strings.Join(lines, "\n") + "\n"
+	if path := os.Getenv("ENGINES_SUMMARY"); path != "" {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Error(err)
+		}
+		return
+	}
+	t.Log("\n" + text)
+}
