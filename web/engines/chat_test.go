@@ -34,6 +34,8 @@ type chat struct {
 	base    string    // http://widgets.test:PORT
 	allowed *[]string // substrings of faults the scenario expects, shared by its tabs
 	faults  []string  // faults of the page views already left
+	opened  bool      // whether the tab has opened a page yet
+	fresh   bool      // whether the tab is the first of a new profile
 }
 
 // chatOptions change one scenario's sandbox server.
@@ -81,7 +83,7 @@ func (c *chat) openTab() *chat {
 		c.t.Fatalf("%s: a new tab: %v", c.run.name, err)
 	}
 	if c.tab == nil {
-		c.tab = tab
+		c.tab, c.fresh = tab, true
 		c.t.Cleanup(c.checkPageFaults)
 		return c
 	}
@@ -109,6 +111,20 @@ func (c *chat) open(params url.Values) {
 	if err := c.tab.Navigate(ctx, c.base+HarnessPage(customerPath(params))); err != nil {
 		c.t.Fatalf("%s: navigate: %v", c.run.name, err)
 	}
+	if !c.opened && c.fresh {
+		// Every scenario starts from a fresh profile: no cookie or stored key of an earlier
+		// one (cookies do not care about ports, so they would reach this server).
+		var start struct {
+			Cookies string `json:"cookies"`
+			Storage int    `json:"storage"`
+		}
+		// Only the cookies' names: their values hold client tokens.
+		c.eval(`({cookies: window.__harness.cookiesAtStart.split("; ").map(c => c.split("=")[0]).join(", "), storage: window.__harness.storageAtStart})`, &start)
+		if start.Cookies != "" || start.Storage != 0 {
+			c.t.Fatalf("%s: the profile is not fresh: cookies %s, %d stored keys", c.run.name, start.Cookies, start.Storage)
+		}
+	}
+	c.opened = true
 }
 
 // startChat opens the customer page with a chat started at once, and waits for the session

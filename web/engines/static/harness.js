@@ -10,7 +10,13 @@
  */
 (function () {
   'use strict';
-  var seen = window.__harness = { reports: [], frameLoads: 0 };
+  // cookies and stored keys at the start, before the customer page ran: a fresh profile has none.
+  var seen = window.__harness = {
+    reports: [],
+    frameLoads: 0,
+    cookiesAtStart: document.cookie,
+    storageAtStart: window.localStorage.length + window.sessionStorage.length
+  };
 
   window.addEventListener('message', function (ev) {
     if (ev.origin !== window.location.origin || !ev.data || ev.data.source !== 'chatclose-sandbox') return;
