@@ -6,7 +6,7 @@ FUZZTIME ?= 10m
 ADDR ?= 127.0.0.1:8080
 COVERDIR := $(CURDIR)/.cover
 
-.PHONY: all build test test-style test-size test-native test-js test-e2e bench demo fuzz clean
+.PHONY: all build test test-style test-size test-native test-js test-e2e test-engines bench demo fuzz clean
 
 all: build
 
@@ -14,9 +14,9 @@ all: build
 build:
 	@scripts/build.sh
 
-## test: every tier — style, native tests, GOOS=js tests under Node, browser tests, and
-## the size gate last
-test: build test-style test-native test-js test-e2e test-size
+## test: every tier — style, native tests, GOOS=js tests under Node, browser tests (Chromium),
+## the engine tier (Chromium, Firefox, WebKit), and the size gate last
+test: build test-style test-native test-js test-e2e test-engines test-size
 
 test-style:
 	@scripts/check-style.sh
@@ -26,7 +26,7 @@ test-style:
 # corpus (handler/testdata/fuzz/) as ordinary tests.
 test-native:
 	@mkdir -p $(COVERDIR)
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /web/e2e -e /web/bundle)
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /web/e2e -e /web/engines -e /web/bundle)
 	$(GO) test -count=1 -coverprofile=$(COVERDIR)/handler.out ./handler >/dev/null
 	@scripts/check-coverage.sh $(COVERDIR)/handler.out 90
 
@@ -41,6 +41,15 @@ test-js:
 test-e2e:
 	@scripts/need-chromium.sh
 	$(GO) test -count=1 -timeout 8m ./web/e2e/...
+
+# The engine tier: the core browser scenarios on Chromium, Firefox ESR and WebKitGTK (web/engines),
+# then one line per engine: its version, its time and the notice's latency. ENGINES=firefox,webkit
+# picks engines.
+test-engines:
+	@scripts/need-engines.sh
+	@summary=$$(mktemp); trap 'rm -f "$$summary"' EXIT; \
+	ENGINES_SUMMARY=$$summary $(GO) test -count=1 -timeout 6m ./web/engines/; rc=$$?; \
+	cat "$$summary"; exit $$rc
 
 ## bench: the browser benchmark (headless Chromium); writes BENCHMARKS.md. Not part of test.
 bench:

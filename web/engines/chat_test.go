@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,11 +32,12 @@ type chat struct {
 	profile Profile
 	tab     Tab
 	server  *httptest.Server
-	base    string    // http://widgets.test:PORT
-	allowed *[]string // substrings of faults the scenario expects, shared by its tabs
-	faults  []string  // faults of the page views already left
-	opened  bool      // whether the tab has opened a page yet
-	fresh   bool      // whether the tab is the first of a new profile
+	base    string        // http://widgets.test:PORT
+	allowed *[]string     // substrings of faults the scenario expects, shared by its tabs
+	faults  []string      // faults of the page views already left
+	opened  bool          // whether the tab has opened a page yet
+	fresh   bool          // whether the tab is the first of a new profile
+	poll    time.Duration // the customer page's poll interval
 }
 
 // chatOptions change one scenario's sandbox server.
@@ -106,6 +108,10 @@ func customerPath(params url.Values) string {
 func (c *chat) open(params url.Values) {
 	c.t.Helper()
 	c.keepPageFaults()
+	c.poll = 150 * time.Millisecond
+	if ms, err := strconv.Atoi(params.Get("poll")); err == nil {
+		c.poll = time.Duration(ms) * time.Millisecond
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
 	defer cancel()
 	if err := c.tab.Navigate(ctx, c.base+HarnessPage(customerPath(params))); err != nil {

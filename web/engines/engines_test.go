@@ -42,9 +42,8 @@ type engineRun struct {
 
 // latency is how long after the agent's Finalizing the customer page had the notice.
 type latency struct {
-	scenario string
-	poll     time.Duration // the customer page's poll interval
-	took     time.Duration
+	poll time.Duration // the customer page's poll interval
+	took time.Duration
 }
 
 func (r *engineRun) addLatency(l latency) {
@@ -127,8 +126,20 @@ func (r *engineRun) summary(took time.Duration, failed bool) string {
 	line := fmt.Sprintf("engines: %-8s %-40s %s in %.1fs", r.name, r.browser.Version(), status, took.Seconds())
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	byPoll := map[time.Duration][]time.Duration{}
+	var polls []time.Duration
 	for _, l := range r.latencies {
-		line += fmt.Sprintf("; notice %d ms after Finalizing (%s, poll %d ms)", l.took.Milliseconds(), l.scenario, l.poll.Milliseconds())
+		if byPoll[l.poll] == nil {
+			polls = append(polls, l.poll)
+		}
+		byPoll[l.poll] = append(byPoll[l.poll], l.took)
+	}
+	slices.Sort(polls)
+	for _, p := range slices.Backward(polls) {
+		took := byPoll[p]
+		slices.Sort(took)
+		line += fmt.Sprintf("; notice after Finalizing at poll %d ms: median %d ms of %d (%d–%d)",
+			p.Milliseconds(), took[len(took)/2].Milliseconds(), len(took), took[0].Milliseconds(), took[len(took)-1].Milliseconds())
 	}
 	return line
 }
