@@ -14,7 +14,8 @@ const (
 	LockedClass = "chatclose-locked"
 	// UnlockClass marks the control that lets the customer write again.
 	UnlockClass = "chatclose-unlock"
-	// NoticeClass marks a notice chatclose inserted itself because WebChat refused it.
+	// NoticeClass marks a notice chatclose placed itself: its own entry, or WebChat's element
+	// that WebChat built but did not attach.
 	NoticeClass = "chatclose-notice"
 	// placeholderAttribute keeps an input's own placeholder while it is locked.
 	placeholderAttribute = "data-chatclose-placeholder"
@@ -164,14 +165,12 @@ func newElement(tag, class, text string) (js.Value, error) {
 
 // AppendNotice adds a notice of chatclose's own to the first transcript matching selector,
 // shaped like a message WebChat injects (.cx-message.cx-injected with a .cx-message-text) and
-// inserted as text. It is the last resort when WebChat refuses to inject.
+// inserted as text, and lets screen readers hear it. It is the last resort when WebChat
+// refuses to inject, or shows nothing and returns nothing to attach.
 func AppendNotice(selector, text string) (Element, error) {
-	transcripts, err := query(selector)
+	transcript, err := firstMatch(selector)
 	if err != nil {
 		return Element{}, err
-	}
-	if len(transcripts) == 0 {
-		return Element{}, errors.New("no transcript matches " + strconv.Quote(selector))
 	}
 	row, err := newElement("div", "cx-message cx-injected cx-none "+NoticeClass, "")
 	if err != nil {
@@ -184,10 +183,11 @@ func AppendNotice(selector, text string) (Element, error) {
 	if _, err := invokeMethod(row, "appendChild", body); err != nil {
 		return Element{}, err
 	}
-	if _, err := invokeMethod(transcripts[0], "appendChild", row); err != nil {
+	if _, err := invokeMethod(transcript, "appendChild", row); err != nil {
 		return Element{}, err
 	}
 	_, _ = invokeMethod(row, "scrollIntoView", map[string]any{"block": "end"})
+	announce(row, text)
 	return Element{row}, nil
 }
 

@@ -23,7 +23,6 @@ const (
 	commandTranscript  = "WebChatService.getTranscript"
 	commandSessionData = "WebChatService.getSessionData"
 	commandSend        = "WebChatService.sendMessage"
-	commandHistory     = "WebChatService.fetchHistory"
 )
 
 // app is one running chatclose: its configuration, the decisions of this page view, its
@@ -36,15 +35,15 @@ type app struct {
 	tabs    *bus.Channel
 	loader  *bus.Loader // chatclose.js's handoff, when it started this program
 
-	mu       sync.Mutex
-	cfg      handler.Config
-	ready    bool
-	session  string   // the chat session's id (never the client token)
-	segment  int      // counts segments seen to start; a refused notice is kept only for its own
-	pending  *attempt // a notice WebChat refused while its window was closed
-	awaiting *attempt // a notice waiting for an older history page to reach WebChat
-	lock     *lock    // read-only mode's hold on the input, while it lasts
-	status   status
+	mu      sync.Mutex
+	cfg     handler.Config
+	ready   bool
+	session string   // the chat session's id (never the client token)
+	segment int      // counts segments seen to start; a refused notice is kept only for its own
+	pending *attempt // a notice WebChat refused while its window was closed
+	shown   *placed  // the current segment's notice, where it was placed
+	lock    *lock    // read-only mode's hold on the input, while it lasts
+	status  status
 }
 
 // startApp reads the configuration and connects in the background, so main can park at once.
@@ -148,9 +147,6 @@ func (a *app) onMessages(event js.Value) {
 		}
 		return
 	}
-	if batch.Old {
-		a.historyArrived()
-	}
 	a.decide(batch, "messageReceived")
 }
 
@@ -194,7 +190,7 @@ func (a *app) syncWatching() {
 		return
 	}
 	a.mu.Lock()
-	held := a.lock != nil || a.pending != nil || a.awaiting != nil
+	held := a.lock != nil || a.pending != nil
 	a.mu.Unlock()
 	a.loader.SetWatching(held || a.decider.Watching())
 }

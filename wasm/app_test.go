@@ -42,7 +42,8 @@ func newPage(t *testing.T, genesys string) *page {
 	setGlobal(t, "_genesys", genesys)
 	p := &page{bus: cxbustest.Install(), events: map[string][]safejs.Value{}}
 	t.Cleanup(p.bus.Close)
-	p.bus.Handle("WebChat.injectMessage", func(safejs.Value) cxbustest.Outcome { return cxbustest.Outcome{Resolve: true} })
+	installDOM(t)
+	p.bus.Handle("WebChat.injectMessage", webChatShows(t))
 	p.bus.Handle("WebChat.endChat", func(safejs.Value) cxbustest.Outcome { return cxbustest.Outcome{Resolve: true} })
 	return p
 }
@@ -234,13 +235,15 @@ func mustString(v safejs.Value) string {
 func TestARefusedNoticeIsSentAgainWhenTheWindowOpens(t *testing.T) {
 	p := newPage(t, asyncOn)
 	tries := 0
-	p.bus.Handle("WebChat.injectMessage", func(safejs.Value) cxbustest.Outcome {
+	show := webChatShows(t)
+	p.bus.Handle("WebChat.injectMessage", func(data safejs.Value) cxbustest.Outcome {
 		tries++
 		if tries == 1 {
 			return cxbustest.Outcome{Reject: "No chat session to inject into."}
 		}
-		return cxbustest.Outcome{Resolve: true}
+		return show(data)
 	})
+	eval(t, `__fakeDOM.open = false`)
 	p.watch(t, "ready", "notified", "error")
 	startApp()
 	waitFor(t, "ChatClose.ready", func() bool { return p.count("ready") == 1 })
@@ -250,11 +253,13 @@ func TestARefusedNoticeIsSentAgainWhenTheWindowOpens(t *testing.T) {
 	assert.Equal(t, 0, p.count("notified"))
 	assert.Equal(t, 0, p.count("error"), "a refusal that will be retried is not an error")
 
+	eval(t, `__fakeDOM.open = true`)
 	p.bus.Publish("WebChat.opened", eval(t, `{}`))
 	waitFor(t, "the notice", func() bool { return p.count("notified") == 1 })
 	p.bus.Publish("WebChat.opened", eval(t, `{}`))
 	time.Sleep(30 * time.Millisecond)
 	assert.Len(t, p.bus.SentNamed("WebChat.injectMessage"), 2, "sent again once, not on every opening")
+	assert.Len(t, shownNotices(t), 1)
 }
 
 func TestARefusedNoticeIsDroppedWhenANewSegmentStarts(t *testing.T) {
@@ -262,6 +267,7 @@ func TestARefusedNoticeIsDroppedWhenANewSegmentStarts(t *testing.T) {
 	p.bus.Handle("WebChat.injectMessage", func(safejs.Value) cxbustest.Outcome {
 		return cxbustest.Outcome{Reject: "No chat session to inject into."}
 	})
+	eval(t, `__fakeDOM.open = false`)
 	p.watch(t, "ready")
 	startApp()
 	waitFor(t, "ChatClose.ready", func() bool { return p.count("ready") == 1 })

@@ -33,7 +33,7 @@ func (a *app) act(d handler.Decision, actor string, remote bool) {
 	cfg := a.config()
 	action := cfg.Mode.Resolve(bus.AsyncEnabled())
 	a.mu.Lock()
-	a.pending, a.awaiting = nil, nil
+	a.pending, a.shown = nil, nil
 	at := attempt{action: action, decision: d, segment: a.segment, actor: actor, remote: remote}
 	a.mu.Unlock()
 	switch action {
@@ -54,7 +54,7 @@ func (a *app) act(d handler.Decision, actor string, remote bool) {
 func (a *app) newSegment() {
 	a.mu.Lock()
 	a.segment++
-	a.pending, a.awaiting = nil, nil
+	a.pending, a.shown = nil, nil
 	a.mu.Unlock()
 }
 

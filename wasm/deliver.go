@@ -4,23 +4,11 @@ package main
 
 import (
 	"errors"
-	"time"
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
 	"syscall/js"
 )
-
-// refusedNoSession is WebChat's answer to injectMessage while its window is closed, or when
-// this page view has not seen the customer join (facts sheet, sections 3.3 and 9).
-const refusedNoSession = "No chat session to inject into."
-
-// maxHistoryPages bounds how many older history pages chatclose asks for, one by one, to let
-// WebChat see the customer's join after a restore; then it shows the notice itself.
-const maxHistoryPages = 5
-
-// historyWait is how long chatclose waits for a requested history page to arrive.
-const historyWait = 2 * time.Second
 
 // attempt is one action for one decision, with what it took so far to carry it out.
 type attempt struct {
@@ -29,9 +17,16 @@ type attempt struct {
 	text     string // the notice, for notify
 	decision handler.Decision
 	segment  int
-	actor    string // the tab that acted first
-	remote   bool   // acting on another tab's behalf
-	pages    int    // history pages requested for it
+	actor    string           // the tab that acted first
+	remote   bool             // acting on another tab's behalf
+	delivery handler.Delivery // the notice's way onto the page so far
+	reshow   bool             // showing a notice again that WebChat's rebuilt window lost
+}
+
+// placed is a notice that was shown, and its element.
+type placed struct {
+	at      attempt
+	element bus.Element
 }
 
 // send runs the attempt's command and handles the outcome in a goroutine.
@@ -40,102 +35,100 @@ func (a *app) send(at attempt) {
 	go a.settled(at, result)
 }
 
-// settled waits for the command and reports, retries or falls back.
+// settled waits for the command and carries out what the delivery rules say next.
 func (a *app) settled(at attempt, result <-chan bus.Result) {
 	r := <-result
-	rejected, _ := find[*bus.RejectedError](r.Err)
-	switch {
-	case r.Err == nil:
-		a.succeeded(at, bus.ElementFrom(r.Value))
-	case at.action == handler.ActionNotify && rejected != nil && rejected.Reason == refusedNoSession:
-		a.refused(at)
+	if at.action != handler.ActionNotify {
+		if r.Err != nil {
+			a.failed(at, r.Err)
+		} else {
+			a.succeeded(at, bus.Element{})
+		}
+		return
+	}
+	selector := a.config().TranscriptSelector
+	answer := handler.Failed
+	if rejected, _ := find[*bus.RejectedError](r.Err); r.Err == nil {
+		answer = handler.Resolved
+	} else if rejected != nil && rejected.Reason == handler.RefusedNoSession {
+		answer = handler.Refused
+	}
+	var el bus.Element
+	if answer == handler.Resolved {
+		el = bus.ElementFrom(r.Value)
+	}
+	page := handler.Page{Shown: bus.NoticeShown(selector, el), Returned: el.Valid(), WindowOpen: bus.Visible(selector)}
+	step := at.delivery.Next(answer, page)
+	if step != handler.StepDone && step != handler.StepFail && !a.current(at) {
+		return // a new segment started meanwhile: a notice placed now would be stale
+	}
+	if step == handler.StepAttachReturned {
+		a.log.Debug("WebChat resolved the notice but did not show it; chatclose attaches WebChat's element")
+		err := bus.AttachNotice(selector, el, at.text)
+		if err != nil {
+			a.log.Debug("attaching WebChat's element failed: " + err.Error())
+		}
+		step = at.delivery.AfterAttach(err == nil && bus.NoticeShown(selector, el))
+	}
+	switch step {
+	case handler.StepDone:
+		a.succeeded(at, el)
+	case handler.StepWaitForWindow:
+		a.log.Debug("WebChat refused the notice while its window is closed; it is sent again when the window opens")
+		a.mu.Lock()
+		a.pending = &at
+		a.mu.Unlock()
+		a.syncWatching()
+	case handler.StepShowOwn:
+		a.showItself(at)
 	default:
 		a.failed(at, r.Err)
 	}
 }
 
-// refused handles WebChat refusing the notice. With its window closed (after a reload
-// Widgets publish the restored history before WebChat reopens it), the notice waits for
-// WebChat.opened. With the window open, WebChat refuses because this page view never saw the
-// customer join: older history pages are asked for, so WebChat sees the join, and when that
-// does not help chatclose shows the notice itself.
-func (a *app) refused(at attempt) {
-	if !a.current(at) {
-		return
-	}
-	cfg := a.config()
-	if !bus.Visible(cfg.TranscriptSelector) {
-		a.log.Debug("WebChat refused the notice while its window is closed; it is sent again when the window opens")
-		a.mu.Lock()
-		a.pending = &at
-		a.mu.Unlock()
-		return
-	}
-	if bus.AsyncEnabled() && at.pages < maxHistoryPages {
-		at.pages++
-		a.log.Debug("WebChat refused the notice with its window open; asking for older history")
-		a.mu.Lock()
-		a.awaiting = &at
-		a.mu.Unlock()
-		result := a.plugin.Command(commandHistory, map[string]any{}, cfg.CommandTimeout)
-		go func() {
-			r := <-result
-			if r.Err == nil {
-				time.Sleep(historyWait)
-			}
-			if late := a.takeAwaiting(); late != nil {
-				a.showItself(*late) // no (more) history came
-			}
-		}()
-		return
-	}
-	a.showItself(at)
-}
-
-// historyArrived sends a notice that was waiting for a history page again. The command runs
-// after WebChat has handled the page, since CXBus queued WebChat's subscriber first.
-func (a *app) historyArrived() {
-	if at := a.takeAwaiting(); at != nil {
-		a.send(*at)
-	}
-}
-
-func (a *app) takeAwaiting() *attempt {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	at := a.awaiting
-	a.awaiting = nil
-	return at
-}
-
 // showItself puts the notice into the transcript as chatclose's own entry, as text.
 func (a *app) showItself(at attempt) {
-	if !a.current(at) {
-		return
-	}
 	el, err := bus.AppendNotice(a.config().TranscriptSelector, at.text)
 	if err != nil {
-		a.failed(at, errors.New("WebChat refused the notice and it could not be shown otherwise: "+err.Error()))
+		a.failed(at, errors.New("WebChat did not show the notice and it could not be shown otherwise: "+err.Error()))
 		return
 	}
-	a.log.Debug("WebChat refused the notice; chatclose showed it in the transcript itself")
+	a.log.Debug("WebChat did not show the notice; chatclose showed it in the transcript itself")
 	a.succeeded(at, el)
 }
 
-// onWindowOpened sends a refused notice again, now that WebChat's window is open.
+// onWindowOpened sends a refused notice again, now that WebChat's window is open. WebChat
+// builds its window anew on every opening, from the messages it received, so a notice shown
+// before it was closed is gone: it is shown again, without a second ChatClose.notified.
 func (a *app) onWindowOpened(js.Value) {
 	a.mu.Lock()
-	at := a.pending
+	at, shown := a.pending, a.shown
 	a.pending = nil
 	a.mu.Unlock()
-	if at != nil && a.current(*at) {
+	switch {
+	case at != nil && a.current(*at):
 		a.log.Debug("WebChat opened: sending the notice again")
 		a.send(*at)
+	case shown != nil && a.current(shown.at) && !bus.NoticeShown(a.config().TranscriptSelector, shown.element):
+		a.log.Debug("WebChat opened without the notice: showing it again")
+		again := shown.at
+		again.reshow, again.delivery = true, handler.Delivery{}
+		a.send(again)
 	}
 }
 
-// succeeded records and announces a carried-out action; a notice may lock the input.
+// succeeded records and announces a carried-out action; a notice may lock the input. A notice
+// shown again is neither recorded nor announced again: only its lock moves to it.
 func (a *app) succeeded(at attempt, notice bus.Element) {
+	if at.action == handler.ActionNotify {
+		a.mu.Lock()
+		a.shown = &placed{at: at, element: notice}
+		a.mu.Unlock()
+	}
+	if at.reshow {
+		a.relock(notice)
+		return
+	}
 	event := "notified"
 	if at.action == handler.ActionEnd {
 		event = "ended"

@@ -43,6 +43,33 @@ func (a *app) lockAfter(at attempt, notice bus.Element) {
 	a.publish("locked", a.details(at))
 }
 
+// relock moves read-only mode's hold to a notice shown again in WebChat's rebuilt window: a new
+// control under it, and the new input box locked.
+func (a *app) relock(notice bus.Element) {
+	a.mu.Lock()
+	l := a.lock
+	cfg := a.cfg
+	a.mu.Unlock()
+	if l == nil {
+		return
+	}
+	texts := cfg.Texts(bus.Lang())
+	control, err := notice.AddControl(texts.Unlock, a.log, func() { a.unlock("control", a.tab, true) })
+	if err != nil {
+		a.log.Error("read-only mode lost its control when WebChat rebuilt its window, so it unlocks: " + err.Error())
+		a.unlock("control", a.tab, true)
+		return
+	}
+	a.mu.Lock()
+	old := l.control
+	l.control = control
+	a.mu.Unlock()
+	old.Remove()
+	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
+		a.log.Error("read-only mode could not disable the input box: " + err.Error())
+	}
+}
+
 // unlock lets the customer write again: after the control, a new segment, a new chat, another
 // tab's unlock, or a configure that turned read-only mode off. With tell, the other tabs of the
 // chat unlock too.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -38,6 +39,22 @@ type customerLog struct {
 	Polls    int `json:"polls"`
 	Restores int `json:"restores"`
 	Creates  int `json:"creates"`
+	Requests []struct {
+		Method string `json:"method"`
+		Path   string `json:"path"`
+	} `json:"requests"`
+}
+
+// historyRequests returns the consumer API requests that fetched an older history page (a
+// GET of messages before an index), the request WebChatService.fetchHistory sends.
+func (l customerLog) historyRequests() []string {
+	var out []string
+	for _, r := range l.Requests {
+		if r.Method == http.MethodGet && strings.Contains(r.Path, "/messages?") && strings.Contains(r.Path, "index=") {
+			out = append(out, r.Path)
+		}
+	}
+	return out
 }
 
 // controlJSON sends a control API request and decodes the answer into out (when not nil).

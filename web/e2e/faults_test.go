@@ -111,8 +111,10 @@ func TestFaultInjectRefusedUntilTheWindowOpens(t *testing.T) {
 	require.Empty(t, s.command("WebChat.close", "{}"))
 	require.Empty(t, s.command("WebChat.open", "{}"))
 	s.settle()
+	s.waitNotices(1)
+	s.settle()
 	assert.Len(t, s.notices(), 1, "no duplicate")
-	assert.Equal(t, 2, eval[int](s, `window.__injects`), "one refused try, one retry")
+	assert.Equal(t, 3, eval[int](s, `window.__injects`), "one refused try, one retry, and once more for the rebuilt window")
 	assert.Equal(t, 1, s.events("notified"))
 	assert.Equal(t, 0, s.events("error"))
 }

@@ -118,7 +118,16 @@ func TestReadOnlyMode(t *testing.T) {
 	unlocked := s.waitEvents("unlocked", 2)
 	assert.Equal(t, "activity", unlocked[len(unlocked)-1].Data["reason"])
 
-	// A new chat starts unlocked.
+}
+
+// TestReadOnlyModeANewChatStartsUnlocked: a chat that ends locked, and a new chat in the same
+// page view, which starts unlocked.
+func TestReadOnlyModeANewChatStartsUnlocked(t *testing.T) {
+	standInOnly(t, "a second chat in one page view (stand-in option newchat); the real 9.0.018.07 starts none, see TestNoSecondChatAfterAnEndedOneInThePageView")
+	s := newScenario(t, options{})
+	s.startChat(url.Values{"async": {"1"}, "readonly": {"1"}, "newchat": {"1"}})
+	s.agent("join", nil)
+	s.say("Your refund is on its way.")
 	s.state("Finalizing")
 	s.waitJS("locked a third time", `document.querySelector(".cx-message-input").disabled`)
 	eval[bool](s, `(CXBus.command("WebChat.endChat"), true)`)
@@ -210,32 +219,3 @@ func TestABadOptionValueIsReportedOnceAndTheDefaultUsed(t *testing.T) {
 // sheet, section 9). chatclose asks for older history so WebChat sees the join; where WebChat
 // does not count a join from history (not known for real Widgets: the historyjoin option),
 // chatclose shows the notice as an entry of its own. Either way the customer sees one notice.
-func TestNoticeAfterARestoreLongerThanTheRestorePage(t *testing.T) {
-	for _, tc := range []struct {
-		historyJoin string
-		ownEntry    bool
-	}{{"1", false}, {"0", true}} {
-		t.Run("historyjoin="+tc.historyJoin, func(t *testing.T) {
-			s := newScenario(t, options{})
-			params := url.Values{"async": {"1"}, "historyjoin": {tc.historyJoin}}
-			s.startChat(params)
-			s.agent("join", nil)
-			var actions []map[string]any
-			for i := 1; i <= 25; i++ {
-				actions = append(actions, map[string]any{"kind": "send", "text": fmt.Sprintf("Step %d of the instructions.", i)})
-			}
-			s.waitDelivered(s.batch(actions...))
-			s.reload() // the restore page holds the last 20 messages: the customer's join is not among them
-			s.waitJS("the restored page", `document.querySelectorAll(".cx-transcript .cx-message").length >= 20`)
-			index := s.state("Finalizing")
-			s.waitNotices(1)
-			s.waitDelivered(index)
-			s.settle()
-			require.Len(t, s.notices(), 1)
-			assert.Len(t, s.busEvents("notified"), 1)
-			assert.Equal(t, tc.ownEntry, eval[int](s, `document.querySelectorAll(".chatclose-notice").length`) == 1,
-				"the notice is chatclose's own entry only when WebChat keeps refusing")
-			assert.Equal(t, handler.DefaultNotice, s.notices()[0])
-		})
-	}
-}

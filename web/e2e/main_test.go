@@ -10,6 +10,10 @@
 // Chromium comes from Debian's chromium package (scripts/need-chromium.sh installs it);
 // CHROMIUM overrides its path. Without it the tests fail when CI=true and are skipped, with a
 // message, otherwise.
+//
+// GENESYS_WIDGETS names the folder of a real Genesys Widgets build to run against instead of
+// the stand-in (make test-widgets). A test that needs the stand-in says so with standInOnly,
+// and is skipped on a real build with that reason.
 package e2e
 
 import (
@@ -21,6 +25,7 @@ import (
 	"testing"
 
 	"github.com/chatclose/chatclose/web/chromium"
+	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/chromedp/chromedp"
 )
 
@@ -32,6 +37,11 @@ var (
 	browser context.Context
 	// distDir holds the bundle the tests built from the current source.
 	distDir string
+	// widgetsDir is the real Genesys Widgets build the tests run against (GENESYS_WIDGETS), or
+	// empty for the stand-in.
+	widgetsDir string
+	// widgets describes the Widgets the tests run against.
+	widgets sandbox.WidgetsInfo
 )
 
 func TestMain(m *testing.M) { os.Exit(runTests(m)) }
@@ -47,6 +57,17 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "SKIP: "+msg)
 		return 0
 	}
+
+	widgets = sandbox.WidgetsInfo{Version: sandbox.StandIn, StandIn: true}
+	if widgetsDir = os.Getenv(sandbox.WidgetsEnv); widgetsDir != "" {
+		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL: "+err.Error())
+			return 1
+		}
+		widgets = info
+	}
+	fmt.Fprintf(os.Stderr, "browser tests against Genesys Widgets %s\n", widgets.Version)
 
 	tmp, err := os.MkdirTemp("", "chatclose-e2e-")
 	if err != nil {

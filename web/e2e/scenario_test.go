@@ -75,7 +75,7 @@ func newScenario(t *testing.T, opts options) *scenario {
 	if opts.dist != "" {
 		dist = opts.dist
 	}
-	srv, err := sandbox.New(sandbox.Options{DistDir: dist, Cursor: opts.cursor, WasmDelay: opts.wasmDelay, CSP: opts.csp, Faults: opts.faults})
+	srv, err := sandbox.New(sandbox.Options{DistDir: dist, Cursor: opts.cursor, WasmDelay: opts.wasmDelay, CSP: opts.csp, Faults: opts.faults, Widgets: widgetsDir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,16 +295,20 @@ func (s *scenario) events(name string) int {
 	return eval[int](s, fmt.Sprintf(`window.__e2e.events.filter(e => e.name === %q).length`, name))
 }
 
-// notices returns the texts of the injected messages in the transcript.
+// shownNotices is a JavaScript expression: the injected messages a customer can see in the
+// transcript, attached and rendered. An element WebChat built but never attached is not one.
+const shownNotices = `Array.from(document.querySelectorAll(".cx-transcript .cx-injected")).filter(e => e.isConnected && e.getClientRects().length > 0)`
+
+// notices returns the texts of the injected messages shown in the transcript.
 func (s *scenario) notices() []string {
 	s.t.Helper()
-	return eval[[]string](s, `Array.from(document.querySelectorAll(".cx-transcript .cx-injected")).map(e => (e.querySelector(".cx-message-text") || e).textContent.trim())`)
+	return eval[[]string](s, shownNotices+`.map(e => (e.querySelector(".cx-message-text") || e).textContent.trim())`)
 }
 
-// waitNotices waits until the transcript holds n injected messages.
+// waitNotices waits until the transcript shows n injected messages.
 func (s *scenario) waitNotices(n int) {
 	s.t.Helper()
-	s.waitJS(fmt.Sprintf("%d notice(s)", n), fmt.Sprintf(`document.querySelectorAll(".cx-transcript .cx-injected").length === %d`, n))
+	s.waitJS(fmt.Sprintf("%d notice(s)", n), fmt.Sprintf(`%s.length === %d`, shownNotices, n))
 }
 
 // waitDelivered waits until the page's WebChatService has published the message with the

@@ -70,8 +70,8 @@ func (s *Server) serveFaultyBundleFile(w http.ResponseWriter, r *http.Request, n
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(content))
 }
 
-// serveWidgets answers /widgets/{path}, with the widgets script held back or missing when
-// a fault says so.
+// serveWidgets answers /widgets/{path} from the stand-in or the real build's folder, with the
+// widgets script held back or missing when a fault says so.
 func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("path")
 	if name == "widgets.min.js" {
@@ -82,6 +82,10 @@ func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 		if !wait(r, s.faults.WidgetsDelay) {
 			return
 		}
+	}
+	if s.widgetsDir != "" {
+		s.serveRealWidgetsFile(w, r, name)
+		return
 	}
 	s.serveStaticFile(w, r, "widgets/"+name)
 }

@@ -42,6 +42,10 @@ type Options struct {
 	// Faults are failures to inject for the browser tests; the zero value
 	// injects none.
 	Faults Faults
+	// Widgets is the folder of a real Genesys Widgets build to serve under
+	// /widgets/ instead of the stand-in (see ReadWidgetsBuild). Empty means the
+	// stand-in.
+	Widgets string
 }
 
 // Server is the sandbox's http.Handler. Every answer carries
@@ -52,7 +56,10 @@ type Server struct {
 	distDir   string
 	wasmDelay time.Duration
 	faults    Faults
-	handler   http.Handler
+	widgets   WidgetsInfo // what /widgets/ serves
+	// widgetsDir is the real build's folder, or empty for the stand-in.
+	widgetsDir string
+	handler    http.Handler
 }
 
 // New returns a sandbox Server configured by opts, or an error when
@@ -74,6 +81,14 @@ func New(opts Options) (*Server, error) {
 		wasmDelay: opts.WasmDelay,
 		faults:    opts.Faults,
 	}
+	s.widgets = WidgetsInfo{Version: StandIn, StandIn: true}
+	if opts.Widgets != "" {
+		info, err := ReadWidgetsBuild(opts.Widgets)
+		if err != nil {
+			return nil, err
+		}
+		s.widgets, s.widgetsDir = info, opts.Widgets
+	}
 	if s.static == nil {
 		s.static = embeddedStatic()
 	}
@@ -83,6 +98,9 @@ func New(opts Options) (*Server, error) {
 	s.handler = withCSP(opts.CSP, withCommonHeaders(s.routes()))
 	return s, nil
 }
+
+// Widgets describes the Genesys Widgets the sandbox serves.
+func (s *Server) Widgets() WidgetsInfo { return s.widgets }
 
 // Sim returns the simulator behind /nexus/ and /control/, so in-process
 // tests can drive it directly.
@@ -104,6 +122,7 @@ func (s *Server) routes() *http.ServeMux {
 		s.serveStaticFile(w, r, r.PathValue("path"))
 	})
 	mux.HandleFunc("GET /widgets/{path...}", s.serveWidgets)
+	mux.HandleFunc("GET /sandbox/widgets.json", s.serveWidgetsInfo)
 	mux.HandleFunc("GET /chatclose/{path...}", s.serveBundle)
 	mux.Handle("/nexus/", s.sim)
 	mux.Handle("/control/", s.sim)

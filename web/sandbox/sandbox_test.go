@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -211,4 +213,49 @@ func canceledRequest(target string) *http.Request {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	return httptest.NewRequest(http.MethodGet, target, nil).WithContext(ctx)
+}
+
+func TestRealWidgetsFolderIsServedWithItsVersion(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "widgets.min.js"), []byte("/*!\n * widgets\n * @version: 9.0.018.07\n */\nwindow.real = 1;\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "widgets.min.css"), []byte(".cx-widget{}"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "i18n"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "i18n", "widgets-de.i18n.json"), []byte(`{"de":{}}`), 0o644))
+	srv, err := New(Options{Widgets: dir})
+	require.NoError(t, err)
+	assert.Equal(t, WidgetsInfo{Version: "9.0.018.07"}, srv.Widgets())
+
+	res := get(t, srv, "GET", "/widgets/widgets.min.js", nil)
+	assert.Equal(t, http.StatusOK, res.Code)
+	assert.Contains(t, res.Body.String(), "window.real = 1;")
+	res = get(t, srv, "GET", "/widgets/i18n/widgets-de.i18n.json", nil)
+	assert.Equal(t, http.StatusOK, res.Code)
+	assert.Equal(t, `{"de":{}}`, res.Body.String())
+	res = get(t, srv, "GET", "/widgets/../sandbox.go", nil)
+	assert.NotEqual(t, http.StatusOK, res.Code)
+	res = get(t, srv, "GET", "/sandbox/widgets.json", nil)
+	assert.JSONEq(t, `{"version":"9.0.018.07","standIn":false}`, res.Body.String())
+}
+
+func TestStandInIsReportedWhenNoFolderIsGiven(t *testing.T) {
+	srv, err := New(Options{})
+	require.NoError(t, err)
+	res := get(t, srv, "GET", "/sandbox/widgets.json", nil)
+	assert.JSONEq(t, `{"version":"stand-in","standIn":true}`, res.Body.String())
+	res = get(t, srv, "GET", "/widgets/widgets.min.js", nil)
+	assert.Contains(t, res.Body.String(), "Genesys Widgets stand-in")
+}
+
+func TestAFolderWithoutAWidgetsBuildIsRefusedWithHowToGetOne(t *testing.T) {
+	_, err := New(Options{Widgets: t.TempDir()})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no widgets.min.js there")
+	assert.Contains(t, err.Error(), "README")
+
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "widgets.min.js"), []byte("window.x = 1;\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "widgets.min.css"), nil, 0o644))
+	_, err = New(Options{Widgets: dir})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `no "@version:" line`)
 }

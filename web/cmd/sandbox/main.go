@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./web/cmd/sandbox [-addr 127.0.0.1:8080] [-dist web/dist] [-cursor session|client]
+//	go run ./web/cmd/sandbox [-addr 127.0.0.1:8080] [-dist web/dist] [-cursor session|client] [-widgets FOLDER]
 //
 // Once listening it prints one line, "chatclose sandbox: http://HOST:PORT/",
 // on standard output, and a hint about host names for cookies on standard
@@ -53,6 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	addr := flags.String("addr", "127.0.0.1:8080", "loopback `address` to listen on; port 0 picks a free port")
 	dist := flags.String("dist", sandbox.DefaultDistDir, "`directory` of the built chatclose bundle (make build writes it)")
 	cursor := flags.String("cursor", sim.CursorSession, "simulator poll cursor: session (one per session) or client (one per client token)")
+	widgets := flags.String("widgets", os.Getenv(sandbox.WidgetsEnv), "`folder` of a real Genesys Widgets build to serve instead of the stand-in (default $"+sandbox.WidgetsEnv+")")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	handler, err := sandbox.New(sandbox.Options{DistDir: *dist, Cursor: *cursor})
+	handler, err := sandbox.New(sandbox.Options{DistDir: *dist, Cursor: *cursor, Widgets: *widgets})
 	if err != nil {
 		return err
 	}
@@ -74,8 +75,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bound := listener.Addr().(*net.TCPAddr)
 	port := strconv.Itoa(bound.Port)
 	fmt.Fprintf(stdout, "chatclose sandbox: http://%s/\n", net.JoinHostPort(bound.IP.String(), port))
+	fmt.Fprintf(stderr, "Genesys Widgets: %s\n", describeWidgets(handler.Widgets(), *widgets))
 	fmt.Fprintf(stderr, "hint: Widgets cookies need a host name; map widgets.test to 127.0.0.1 (e.g. in /etc/hosts) and open http://widgets.test:%s/\n", port)
 	return serve(ctx, listener, handler)
+}
+
+// describeWidgets says which Widgets the sandbox serves.
+func describeWidgets(info sandbox.WidgetsInfo, dir string) string {
+	if info.StandIn {
+		return "the sandbox's stand-in (set " + sandbox.WidgetsEnv + "=FOLDER or -widgets FOLDER for a real build)"
+	}
+	return info.Version + " from " + dir
 }
 
 // loopbackAddr checks that addr names a loopback IP (or localhost, taken as

@@ -40,6 +40,7 @@ func (b *lockedBuffer) String() string {
 }
 
 func TestRunServesUntilCanceled(t *testing.T) {
+	t.Setenv("GENESYS_WIDGETS", "") // the stand-in, whatever the shell says
 	dist := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dist, "chatclose.js"), []byte("bundle()"), 0o644))
 
@@ -80,7 +81,8 @@ func TestRunServesUntilCanceled(t *testing.T) {
 		t.Fatal("run did not return after cancel")
 	}
 	assert.False(t, lines.Scan(), "nothing else goes to stdout")
-	assert.Equal(t, "hint: Widgets cookies need a host name; map widgets.test to 127.0.0.1 (e.g. in /etc/hosts) and open http://widgets.test:"+port+"/\n", stderr.String())
+	assert.Equal(t, "Genesys Widgets: the sandbox's stand-in (set GENESYS_WIDGETS=FOLDER or -widgets FOLDER for a real build)\n"+
+		"hint: Widgets cookies need a host name; map widgets.test to 127.0.0.1 (e.g. in /etc/hosts) and open http://widgets.test:"+port+"/\n", stderr.String())
 	_, err = net.DialTimeout("tcp", "127.0.0.1:"+port, time.Second)
 	assert.Error(t, err, "the port is closed after shutdown")
 }

@@ -4,7 +4,7 @@
  * Runs first on /customer.html (before chatclose and widgets.min.js) and builds
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
- *   restoring=0|1  stoppoll=1|0  needjoin=1|0   (the last three are stand-in options)
+ *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1   (stand-in options)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order).
  *
@@ -80,6 +80,8 @@
   window._genesys.widgets = {
     main: { theme: 'light', lang: query.get('lang') || 'en' },
     webchat: {
+      // The real WebChat shows its chat button only when asked to (the stand-in always does).
+      chatButton: { enabled: true, openDelay: 0 },
       transport: {
         type: 'pureengage-v3-rest',
         dataURL: window.location.origin + '/nexus/v3/chat/sessions',
@@ -106,6 +108,7 @@
       tabsStopPolling: flag('stoppoll', true),
       injectNeedsJoin: flag('needjoin', true),
       historyCountsJoin: flag('historyjoin', true),
+      newChatAfterEnd: flag('newchat', false),
       faults: jsonParam('faults')
     }
   };

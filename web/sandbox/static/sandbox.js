@@ -16,6 +16,16 @@
   if (!params.has('async')) params.set('async', '1');
   if (!params.has('order')) params.set('order', 'before');
 
+  // ---------------------------------------------------------------- which Widgets run
+
+  fetch('/sandbox/widgets.json').then(function (r) { return r.json(); }).then(function (info) {
+    $('widgets-version').textContent = info.standIn
+      ? 'the sandbox\'s stand-in (imitates 9.0.018.07; set GENESYS_WIDGETS for a real build)'
+      : info.version;
+  }).catch(function (err) {
+    $('widgets-version').textContent = 'unknown (' + err.message + ')';
+  });
+
   // ---------------------------------------------------------------- customer frame & toggles
 
   function customerURL() {
