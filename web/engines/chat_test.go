@@ -48,7 +48,7 @@ type chatOptions struct {
 // newChat starts a sandbox server and opens a tab in a fresh profile of the engine.
 func newChat(t *testing.T, run *engineRun, opts chatOptions) *chat {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{DistDir: distDir, CSP: opts.csp})
+	srv, err := sandbox.New(sandbox.Options{DistDir: distDir, CSP: opts.csp, Widgets: widgetsDir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,6 +144,18 @@ func (c *chat) startChat(params url.Values) {
 	c.open(q)
 	c.waitSession()
 	c.waitReady()
+	c.checkWidgets()
+}
+
+// checkWidgets checks that the page runs the Widgets the tier was asked for: the real CXBus
+// has loadPlugin, which the stand-in's lacks.
+func (c *chat) checkWidgets() {
+	c.t.Helper()
+	var real bool
+	c.eval(`typeof `+frame+`.CXBus.loadPlugin === "function"`, &real)
+	if real == widgets.StandIn {
+		c.t.Fatalf("%s: the page does not run Genesys Widgets %s (CXBus.loadPlugin: %v)", c.run.name, widgets.Version, real)
+	}
 }
 
 // reload reloads the tab (harness and customer page) and waits for chatclose to be ready.
@@ -231,18 +243,22 @@ func (c *chat) waitReady() {
 	c.waitReports("ChatClose.ready", 1)
 }
 
-// notices returns the texts of the injected messages in the customer's transcript.
+// shownNotices is a JavaScript expression: the injected messages the customer can see in the
+// transcript, attached and rendered. An element WebChat built but never attached is not one.
+const shownNotices = `Array.from(` + frame + `.document.querySelectorAll(".cx-transcript .cx-injected")).filter(e => e.isConnected && e.getClientRects().length > 0)`
+
+// notices returns the texts of the injected messages shown in the customer's transcript.
 func (c *chat) notices() []string {
 	c.t.Helper()
 	var out []string
-	c.eval(`Array.from(`+frame+`.document.querySelectorAll(".cx-transcript .cx-injected")).map(e => (e.querySelector(".cx-message-text") || e).textContent.trim())`, &out)
+	c.eval(shownNotices+`.map(e => (e.querySelector(".cx-message-text") || e).textContent.trim())`, &out)
 	return out
 }
 
-// waitNotices waits until the customer's transcript holds n injected messages.
+// waitNotices waits until the customer's transcript shows n injected messages.
 func (c *chat) waitNotices(n int) {
 	c.t.Helper()
-	c.waitJS(fmt.Sprintf("%d notice(s)", n), fmt.Sprintf(frame+`.document.querySelectorAll(".cx-transcript .cx-injected").length === %d`, n))
+	c.waitJS(fmt.Sprintf("%d notice(s)", n), fmt.Sprintf(`%s.length === %d`, shownNotices, n))
 }
 
 // settle waits for two more completed polls of the customer page, as the simulator counts

@@ -123,7 +123,7 @@ func (r *engineRun) summary(took time.Duration, failed bool) string {
 	if failed {
 		status = "FAILED"
 	}
-	line := fmt.Sprintf("engines: %-8s %-40s %s in %.1fs", r.name, r.browser.Version(), status, took.Seconds())
+	line := fmt.Sprintf("engines: %-8s %-32s Widgets %-10s %s in %.1fs", r.name, r.browser.Version(), widgets.Version, status, took.Seconds())
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	byPoll := map[time.Duration][]time.Duration{}

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/chatclose/chatclose/web/sandbox"
 )
 
 var (
@@ -15,11 +17,25 @@ var (
 	distDir string
 	// scratch is the run's temporary folder (browser profiles).
 	scratch string
+	// widgetsDir is the real Genesys Widgets build the tier runs against (GENESYS_WIDGETS), or
+	// empty for the stand-in.
+	widgetsDir string
+	// widgets describes the Widgets the tier runs against.
+	widgets sandbox.WidgetsInfo
 )
 
 func TestMain(m *testing.M) { os.Exit(runTests(m)) }
 
 func runTests(m *testing.M) int {
+	widgets = sandbox.WidgetsInfo{Version: sandbox.StandIn, StandIn: true}
+	if widgetsDir = os.Getenv(sandbox.WidgetsEnv); widgetsDir != "" {
+		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL: "+err.Error())
+			return 1
+		}
+		widgets = info
+	}
 	tmp, err := os.MkdirTemp("", "chatclose-engines-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
