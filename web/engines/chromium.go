@@ -148,7 +148,10 @@ func (t *chromiumTab) Eval(ctx context.Context, expr string) (json.RawMessage, e
 func withDeadlineOf(tab, ctx context.Context) context.Context {
 	out, cancel := context.WithCancel(tab)
 	if deadline, ok := ctx.Deadline(); ok {
-		out, cancel = context.WithDeadline(tab, deadline)
+		var cancelDeadline context.CancelFunc
+		out, cancelDeadline = context.WithDeadline(out, deadline)
+		inner := cancel
+		cancel = func() { cancelDeadline(); inner() }
 	}
 	stop := context.AfterFunc(ctx, cancel)
 	context.AfterFunc(out, func() { stop() })

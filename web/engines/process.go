@@ -89,7 +89,7 @@ func (p *process) stop() {
 	}
 }
 
-// wait waits for the process to end by itself, up to limit.
+// wait waits for the process to end by itself, until ctx is done.
 func (p *process) wait(ctx context.Context) error {
 	select {
 	case <-p.done:
