@@ -50,5 +50,10 @@ func runTests(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "building the bundle failed: %v\n%s", err, out)
 		return 1
 	}
-	return m.Run()
+	code := m.Run()
+	if err := writeSummary(summaries); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return code
 }
