@@ -4,7 +4,6 @@ package bus_test
 
 import (
 	"sync"
-	"syscall/js"
 	"testing"
 	"time"
 
@@ -20,10 +19,12 @@ import (
 // eval builds a JavaScript fixture.
 var eval = cxbustest.Eval
 
-// jsv is eval for the package's API, which takes syscall/js values.
-func jsv(t *testing.T, src string) js.Value {
+// mustString returns the JavaScript string v.
+func mustString(t *testing.T, v safejs.Value) string {
 	t.Helper()
-	return safejs.Unsafe(eval(t, src))
+	s, err := v.String()
+	require.NoError(t, err)
+	return s
 }
 
 // consoleSpy replaces console.error, console.warn and console.info with recorders.

@@ -4,8 +4,8 @@ package bus
 
 import (
 	"errors"
+	"github.com/hack-pad/safejs"
 	"strconv"
-	"syscall/js"
 	"time"
 )
 
@@ -15,30 +15,33 @@ import (
 // never put secrets in them: the fallback passes them through localStorage.
 type Channel struct {
 	name      string
-	broadcast js.Value // the BroadcastChannel, or undefined when using storage
-	storage   js.Value
-	fn        js.Func
+	broadcast safejs.Value // the BroadcastChannel, or undefined when using storage
+	storage   safejs.Value
+	fn        safejs.Func
 }
 
 // OpenChannel opens the channel called name; receive gets every message another tab posts.
 // receive runs inside a JavaScript callback: it must not block.
 func OpenChannel(name string, log *Logger, receive func(map[string]any)) (*Channel, error) {
-	c := &Channel{name: name, broadcast: js.Undefined(), storage: js.Undefined()}
-	deliver := func(v js.Value) {
+	c := &Channel{name: name, broadcast: safejs.Undefined(), storage: safejs.Undefined()}
+	deliver := func(v safejs.Value) {
 		if m, ok := toGo(v, 0).(map[string]any); ok {
 			receive(m)
 		}
 	}
 	where := "the " + name + " channel"
-	if ctor, err := read(builtins.global, "BroadcastChannel"); err == nil && ctor.Type() == js.TypeFunction {
+	if ctor, err := read(builtins.global, "BroadcastChannel"); err == nil && ctor.Type() == safejs.TypeFunction {
 		if bc, err := construct(ctor, name); err == nil {
 			c.broadcast = bc
-			c.fn = newFunc(log, where, func(args []js.Value) any {
+			c.fn, err = newFunc(log, where, func(args []safejs.Value) any {
 				if data, err := read(arg(args, 0), "data"); err == nil {
 					deliver(data)
 				}
 				return nil
 			})
+			if err != nil {
+				return nil, wrap("listening on BroadcastChannel "+name, err)
+			}
 			if _, err := invokeMethod(bc, "addEventListener", "message", c.fn); err != nil {
 				c.fn.Release()
 				return nil, wrap("listening on BroadcastChannel "+name, err)
@@ -51,7 +54,8 @@ func OpenChannel(name string, log *Logger, receive func(map[string]any)) (*Chann
 		return nil, errors.New("this browser has neither BroadcastChannel nor localStorage")
 	}
 	c.storage = storage
-	c.fn = newFunc(log, where, func(args []js.Value) any {
+	var err error
+	c.fn, err = newFunc(log, where, func(args []safejs.Value) any {
 		ev := arg(args, 0)
 		if readString(ev, "key") != name {
 			return nil
@@ -65,6 +69,9 @@ func OpenChannel(name string, log *Logger, receive func(map[string]any)) (*Chann
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, wrap("listening to storage events", err)
+	}
 	if _, err := invokeMethod(builtins.global, "addEventListener", "storage", c.fn); err != nil {
 		c.fn.Release()
 		return nil, wrap("listening to storage events", err)
@@ -105,7 +112,7 @@ func (c *Channel) Post(msg map[string]any) error {
 func (c *Channel) UsesBroadcastChannel() bool { return isObject(c.broadcast) }
 
 // jsonObject returns the page's JSON object.
-func jsonObject() js.Value {
+func jsonObject() safejs.Value {
 	j, _ := readObject(builtins.global, "JSON")
 	return j
 }

@@ -4,14 +4,14 @@ package bus
 
 import (
 	"errors"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 	"time"
 )
 
 // Result is how a CXBus command settled.
 type Result struct {
 	// Value is the first argument the command resolved with (undefined when it failed).
-	Value js.Value
+	Value safejs.Value
 	// Err is nil when the command resolved; otherwise a *RejectedError, a *TimeoutError, or
 	// an error from calling CXBus.
 	Err error
@@ -45,7 +45,7 @@ func (e *TimeoutError) Error() string {
 // Command sends a CXBus command through the plugin interface and returns at once; the
 // result arrives on the returned channel exactly once: when the command resolves or rejects,
 // or with a *TimeoutError after timeout. data may hold only values JavaScript can take (see
-// js.ValueOf): build it from strings, numbers, bools, map[string]any and []any.
+// safejs.ValueOf): build it from strings, numbers, bools, map[string]any and []any.
 //
 // CXBus returns its own Deferred, whose then registers callbacks but returns undefined; done
 // and fail are used when present, then otherwise, so a standard Promise works as well.
@@ -66,13 +66,13 @@ func (p *Plugin) Command(name string, data map[string]any, timeout time.Duration
 }
 
 // attach registers the command's settlement functions on what command() returned.
-func (c *pendingCommand) attach(promise js.Value) error {
+func (c *pendingCommand) attach(promise safejs.Value) error {
 	if !isObject(promise) {
 		return errors.New("CXBus returned " + promise.Type().String() + " instead of a promise")
 	}
 	done, errDone := read(promise, "done")
 	fail, errFail := read(promise, "fail")
-	if errDone == nil && errFail == nil && done.Type() == js.TypeFunction && fail.Type() == js.TypeFunction {
+	if errDone == nil && errFail == nil && done.Type() == safejs.TypeFunction && fail.Type() == safejs.TypeFunction {
 		if _, err := invokeMethod(promise, "done", c.onDone); err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (c *pendingCommand) attach(promise js.Value) error {
 		return err
 	}
 	then, err := read(promise, "then")
-	if err != nil || then.Type() != js.TypeFunction {
+	if err != nil || then.Type() != safejs.TypeFunction {
 		return errors.New("CXBus returned an object with neither done/fail nor then")
 	}
 	_, err = invokeMethod(promise, "then", c.onDone, c.onFail)
@@ -88,16 +88,16 @@ func (c *pendingCommand) attach(promise js.Value) error {
 }
 
 // rejectionText turns a rejection value into text without calling user code.
-func rejectionText(v js.Value) string {
+func rejectionText(v safejs.Value) string {
 	switch v.Type() {
-	case js.TypeString:
-		return v.String()
-	case js.TypeObject:
+	case safejs.TypeString:
+		return stringOf(v)
+	case safejs.TypeObject:
 		if msg := readString(v, "message"); msg != "" {
 			return msg
 		}
 		return "an object with no message"
-	case js.TypeUndefined:
+	case safejs.TypeUndefined:
 		return "no reason given"
 	default:
 		return "a " + v.Type().String()

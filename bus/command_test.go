@@ -35,7 +35,7 @@ func TestCommandResolves(t *testing.T) {
 	})
 	r := receive(t, p.Command("WebChat.injectMessage", map[string]any{"type": "text", "text": "hi"}, time.Second))
 	require.NoError(t, r.Err)
-	assert.Equal(t, "injected: hi", r.Value.String())
+	assert.Equal(t, "injected: hi", mustString(t, r.Value))
 	sent := b.SentNamed("WebChat.injectMessage")
 	require.Len(t, sent, 1)
 	assert.Equal(t, "ChatClose", sent[0].Commander)
@@ -94,7 +94,8 @@ func TestCommandSettlingAfterItsTimeoutIsDropped(t *testing.T) {
 	_ = slow
 	// A JavaScript plugin that keeps the deferred and settles it much later.
 	keep := eval(t, `function(e){ globalThis.slowDeferred = e.deferred }`)
-	iface := safejs.Safe(b.Object().Call("registerPlugin", "Slower"))
+	iface, err := b.Object().Call("registerPlugin", "Slower")
+	require.NoError(t, err)
 	_, err = iface.Call("registerCommand", "run", keep)
 	require.NoError(t, err)
 	_, err = iface.Call("ready")
@@ -103,6 +104,15 @@ func TestCommandSettlingAfterItsTimeoutIsDropped(t *testing.T) {
 	ch := p.Command("Slower.run", nil, 30*time.Millisecond)
 	var timeout *bus.TimeoutError
 	require.True(t, errors.As(receive(t, ch).Err, &timeout))
+	// Under load the handler may run after the timeout: wait until it has the deferred.
+	require.True(t, cxbustest.Wait(3*time.Second, func() bool {
+		kept, err := safejs.Global().Get("slowDeferred")
+		if err != nil {
+			return false
+		}
+		ok, err := kept.Truthy()
+		return err == nil && ok
+	}), "the slow plugin never received the command")
 	eval(t, `globalThis.slowDeferred.resolve("late")`)
 	select {
 	case extra := <-ch:
@@ -138,11 +148,11 @@ func TestCommandWithAStandardPromise(t *testing.T) {
 		subscribe(){ return "x" }, unsubscribe(){}, publish(){}, republish(){},
 		command(name){ return name === "Good.run" ? Promise.resolve("fine") : Promise.reject(new Error("bad")) }
 	}`)
-	p, err := bus.Adopt(safejs.Unsafe(iface), "X", bus.NewLogger(false))
+	p, err := bus.Adopt(iface, "X", bus.NewLogger(false))
 	require.NoError(t, err)
 	r := receive(t, p.Command("Good.run", nil, time.Second))
 	require.NoError(t, r.Err)
-	assert.Equal(t, "fine", r.Value.String())
+	assert.Equal(t, "fine", mustString(t, r.Value))
 	r = receive(t, p.Command("Bad.run", nil, time.Second))
 	assert.EqualError(t, r.Err, "Bad.run was rejected: bad")
 }
@@ -157,7 +167,7 @@ func TestCommandWhenCXBusMisbehaves(t *testing.T) {
 	}
 	for src, want := range cases {
 		iface := eval(t, `Object.assign(`+src+`, {subscribe(){}, unsubscribe(){}, publish(){}, republish(){}})`)
-		p, err := bus.Adopt(safejs.Unsafe(iface), "X", bus.NewLogger(false))
+		p, err := bus.Adopt(iface, "X", bus.NewLogger(false))
 		require.NoError(t, err)
 		r := receive(t, p.Command("A.b", nil, time.Second))
 		require.Error(t, r.Err, src)
@@ -169,7 +179,8 @@ func TestCommandWhenCXBusMisbehaves(t *testing.T) {
 func TestDeferredThenReturnsUndefinedButStillWorks(t *testing.T) {
 	b := installBus(t)
 	b.Handle("WebChat.open", func(safejs.Value) cxbustest.Outcome { return cxbustest.Outcome{Resolve: 1} })
-	promise := safejs.Safe(b.Object().Call("command", "WebChat.open", map[string]any{}))
+	promise, err := b.Object().Call("command", "WebChat.open", map[string]any{})
+	require.NoError(t, err)
 	resolved := make(chan int, 1)
 	fn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		n, _ := args[0].Int()

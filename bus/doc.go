@@ -2,18 +2,20 @@
 // ChatClose plugin, subscribes to events, sends commands with a timeout, publishes events,
 // reads event payloads and page configuration, and logs to the console.
 //
-// Every file that touches JavaScript is built only for js/wasm. All calls go through the
-// package's own primitives in js.go, which, like github.com/hack-pad/safejs, turn a JavaScript
-// exception into a Go error; the shipped module does not link safejs, whose use of fmt costs
-// about 83 KB brotli against issue 4's 600 KB budget (the fake CXBus in cxbustest, used only by
-// tests, still uses safejs).
+// Every file that touches JavaScript is built only for js/wasm. All of them reach it through
+// github.com/hack-pad/safejs: safejs.Value, safejs.Func, and the errors safejs returns for
+// a JavaScript exception. The defects of safejs v0.1.1 are worked around in one place,
+// safejs.go, each with a test that fails once a release fixes it; js.go is the one file that
+// imports syscall/js, for the one thing safejs cannot do (hand back a thrown value).
 //
 // Rules that hold throughout the package:
 //
 //   - Untrusted objects (event payloads, page configuration) are read only with
-//     Reflect.get called as a function. Go's wasm_exec.js catches exceptions around calls but
-//     not around property reads, so a throwing getter or a hostile Proxy read the plain way
-//     would unwind through the Go runtime.
+//     Reflect.get called through safejs's Invoke. Go's wasm_exec.js catches exceptions around
+//     calls but not around property reads, so a throwing getter or a hostile Proxy read with
+//     safejs's Value.Get would unwind through the Go runtime.
+//   - Errors are printable: a thrown string, number or symbol is named by its type, never
+//     left to the Error method of safejs's error, which panics for them.
 //   - Callbacks that JavaScript calls (subscribers, command settlement) recover from panics,
 //     log the first one of each kind, and keep serving. They never block: anything that waits
 //     runs in its own goroutine.

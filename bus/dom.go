@@ -4,8 +4,8 @@ package bus
 
 import (
 	"errors"
+	"github.com/hack-pad/safejs"
 	"strconv"
-	"syscall/js"
 )
 
 // Classes chatclose puts on the page's elements.
@@ -22,42 +22,43 @@ const (
 )
 
 // Element is one DOM element.
-type Element struct{ v js.Value }
+type Element struct{ v safejs.Value }
 
 // Valid reports whether the element exists.
 func (e Element) Valid() bool { return isObject(e.v) }
 
 // ElementFrom returns the DOM element in v: v itself, or v[0] for a jQuery-style wrapper
 // such as the one WebChat.injectMessage resolves with.
-func ElementFrom(v js.Value) Element {
+func ElementFrom(v safejs.Value) Element {
 	if isElement(v) {
 		return Element{v}
 	}
 	if first, err := read(v, 0); err == nil && isElement(first) {
 		return Element{first}
 	}
-	return Element{js.Undefined()}
+	return Element{safejs.Undefined()}
 }
 
-func isElement(v js.Value) bool {
+func isElement(v safejs.Value) bool {
 	if !isObject(v) {
 		return false
 	}
 	nodeType, err := read(v, "nodeType")
-	return err == nil && nodeType.Type() == js.TypeNumber && nodeType.Int() == 1
+	n, ok := numberOf(nodeType)
+	return err == nil && ok && n == 1
 }
 
 // document returns window.document.
-func document() (js.Value, error) {
+func document() (safejs.Value, error) {
 	d, ok := readObject(builtins.global, "document")
 	if !ok {
-		return js.Undefined(), errors.New("no document")
+		return safejs.Undefined(), errors.New("no document")
 	}
 	return d, nil
 }
 
 // query returns every element matching selector.
-func query(selector string) ([]js.Value, error) {
+func query(selector string) ([]safejs.Value, error) {
 	d, err := document()
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func query(selector string) ([]js.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]js.Value, 0, n)
+	out := make([]safejs.Value, 0, n)
 	for i := 0; i < n; i++ {
 		if el, err := read(list, i); err == nil && isObject(el) {
 			out = append(out, el)
@@ -118,7 +119,7 @@ func UnlockInputs(selector string) (int, error) {
 			continue
 		}
 		own, _ := invokeMethod(in, "getAttribute", placeholderAttribute)
-		if own.Type() == js.TypeString && own.String() != "" {
+		if stringOf(own) != "" {
 			_, _ = invokeMethod(in, "setAttribute", "placeholder", own)
 		} else {
 			_, _ = invokeMethod(in, "removeAttribute", "placeholder")
@@ -145,10 +146,10 @@ func SetInputText(selector, text string) error {
 }
 
 // newElement creates an element with a class and, as text (never HTML), its content.
-func newElement(tag, class, text string) (js.Value, error) {
+func newElement(tag, class, text string) (safejs.Value, error) {
 	d, err := document()
 	if err != nil {
-		return js.Undefined(), err
+		return safejs.Undefined(), err
 	}
 	el, err := invokeMethod(d, "createElement", tag)
 	if err == nil {
@@ -158,7 +159,7 @@ func newElement(tag, class, text string) (js.Value, error) {
 		err = write(el, "textContent", text)
 	}
 	if err != nil {
-		return js.Undefined(), err
+		return safejs.Undefined(), err
 	}
 	return el, nil
 }
@@ -209,8 +210,8 @@ func Visible(selector string) bool {
 
 // Control is a button chatclose added to the page.
 type Control struct {
-	button js.Value
-	fn     js.Func
+	button safejs.Value
+	fn     safejs.Func
 }
 
 // AddControl appends a button labelled label (as text) to parent; onClick runs on every click,
@@ -226,10 +227,13 @@ func (e Element) AddControl(label string, log *Logger, onClick func()) (*Control
 	if err := write(button, "type", "button"); err != nil {
 		return nil, err
 	}
-	fn := newFunc(log, "the "+label+" control", func([]js.Value) any {
+	fn, err := newFunc(log, "the "+label+" control", func([]safejs.Value) any {
 		onClick()
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	if _, err := invokeMethod(button, "addEventListener", "click", fn); err != nil {
 		fn.Release()
 		return nil, err
@@ -248,4 +252,4 @@ func (c *Control) Remove() {
 	c.fn.Release()
 }
 
-func truthy(v js.Value) bool { return v.Type() == js.TypeBoolean && v.Bool() }
+func truthy(v safejs.Value) bool { return isTrue(v) }

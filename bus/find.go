@@ -3,7 +3,7 @@
 package bus
 
 import (
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 	"time"
 )
 
@@ -25,7 +25,7 @@ func (e *NoCXBusError) Error() string {
 // FindCXBus returns window.CXBus, waiting up to timeout for it to appear (the plugin's script
 // may run before the widgets script). It sleeps between looks rather than spinning, so the
 // page keeps running. It blocks: never call it from a JavaScript callback.
-func FindCXBus(timeout time.Duration) (js.Value, error) {
+func FindCXBus(timeout time.Duration) (safejs.Value, error) {
 	start := time.Now()
 	for i := 0; ; i++ {
 		if cx, ok := readObject(builtins.global, "CXBus"); ok {
@@ -33,7 +33,7 @@ func FindCXBus(timeout time.Duration) (js.Value, error) {
 		}
 		waited := time.Since(start)
 		if waited >= timeout {
-			return js.Undefined(), &NoCXBusError{Waited: timeout}
+			return safejs.Undefined(), &NoCXBusError{Waited: timeout}
 		}
 		pause := pollSchedule[min(i, len(pollSchedule)-1)]
 		time.Sleep(min(pause, timeout-waited))

@@ -55,11 +55,11 @@ func TestRegisterNameTaken(t *testing.T) {
 }
 
 func TestRegisterOnSomethingThatIsNotCXBus(t *testing.T) {
-	_, err := bus.Register(jsv(t, `{}`), bus.PluginName, bus.NewLogger(false))
+	_, err := bus.Register(eval(t, `{}`), bus.PluginName, bus.NewLogger(false))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "registerPlugin")
 
-	_, err = bus.Adopt(jsv(t, `{subscribe(){}, command(){}}`), bus.PluginName, bus.NewLogger(false))
+	_, err = bus.Adopt(eval(t, `{subscribe(){}, command(){}}`), bus.PluginName, bus.NewLogger(false))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no unsubscribe method")
 }

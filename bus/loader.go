@@ -4,7 +4,7 @@ package bus
 
 import (
 	"errors"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 
 	"github.com/chatclose/chatclose/handler"
 )
@@ -17,7 +17,7 @@ const LoaderGlobal = "__chatcloseLoader"
 
 // Loader is the handoff object of chatclose.js.
 type Loader struct {
-	v js.Value
+	v safejs.Value
 }
 
 // FindLoader returns the loader's handoff object when chatclose.js started this program.
@@ -42,7 +42,7 @@ func (l *Loader) Plugin(log *Logger) (*Plugin, error) {
 // and from then on with any event that CXBus had already queued for the loader's own
 // subscriber. Call it right after subscribing fn through the plugin interface, in the same
 // turn, so that no event is lost or delivered twice.
-func (l *Loader) Attach(fn js.Value) error {
+func (l *Loader) Attach(fn safejs.Value) error {
 	if _, err := invokeMethod(l.v, "attach", fn); err != nil {
 		return wrap("handing over kept events", err)
 	}
@@ -58,7 +58,7 @@ func (l *Loader) Attach(fn js.Value) error {
 // says the Go side holds nothing such activity would change. words is Classify's vocabulary
 // and the walk is as long as the decision's (handler.MaxWalk), so the scan classifies as the
 // decision does. A loader without a pre-filter gives fn back.
-func (l *Loader) Filter(fn js.Value, words handler.Vocabulary) js.Value {
+func (l *Loader) Filter(fn safejs.Value, words handler.Vocabulary) safejs.Value {
 	list := func(in []string) []any {
 		out := make([]any, len(in))
 		for i, s := range in {
@@ -68,7 +68,7 @@ func (l *Loader) Filter(fn js.Value, words handler.Vocabulary) js.Value {
 	}
 	vocab := map[string]any{"neutral": list(words.Neutral), "activity": list(words.Activity), "people": list(words.People), "maxWalk": handler.MaxWalk}
 	wrapped, err := invokeMethod(l.v, "filter", fn, vocab)
-	if err != nil || wrapped.Type() != js.TypeFunction {
+	if err != nil || wrapped.Type() != safejs.TypeFunction {
 		return fn
 	}
 	return wrapped

@@ -4,8 +4,8 @@ package bus
 
 import (
 	"errors"
+	"github.com/hack-pad/safejs"
 	"strconv"
-	"syscall/js"
 )
 
 // screenReaderTranscript finds WebChat's screen-reader transcript: a visually hidden aria-live
@@ -49,13 +49,13 @@ func AttachNotice(selector string, el Element, text string) error {
 }
 
 // firstMatch returns the first element matching selector.
-func firstMatch(selector string) (js.Value, error) {
+func firstMatch(selector string) (safejs.Value, error) {
 	els, err := query(selector)
 	if err != nil {
-		return js.Undefined(), err
+		return safejs.Undefined(), err
 	}
 	if len(els) == 0 {
-		return js.Undefined(), errors.New("no transcript matches " + strconv.Quote(selector))
+		return safejs.Undefined(), errors.New("no transcript matches " + strconv.Quote(selector))
 	}
 	return els[0], nil
 }
@@ -63,7 +63,7 @@ func firstMatch(selector string) (js.Value, error) {
 // announce lets screen readers hear a notice chatclose placed itself: a copy of text goes into
 // WebChat's screen-reader transcript, as WebChat does for the messages it shows. A page without
 // one gets the notice element itself marked as a polite status.
-func announce(notice js.Value, text string) {
+func announce(notice safejs.Value, text string) {
 	if live, err := firstMatch(screenReaderTranscript); err == nil {
 		if copy, err := newElement("div", "cx-message "+NoticeClass, text); err == nil {
 			if _, err := invokeMethod(live, "appendChild", copy); err == nil {

@@ -3,8 +3,8 @@
 package bus
 
 import (
+	"github.com/hack-pad/safejs"
 	"strconv"
-	"syscall/js"
 )
 
 // maxOptionDepth and maxOptionKeys bound how much of a configuration object is read, so a
@@ -42,17 +42,18 @@ func AsyncEnabled() bool {
 // unsupported stands for a JavaScript value that has no Go form here.
 var unsupported = struct{}{}
 
-func toGo(v js.Value, depth int) any {
+func toGo(v safejs.Value, depth int) any {
 	switch v.Type() {
-	case js.TypeUndefined, js.TypeNull:
+	case safejs.TypeUndefined, safejs.TypeNull:
 		return nil
-	case js.TypeBoolean:
-		return v.Bool()
-	case js.TypeNumber:
-		return v.Float()
-	case js.TypeString:
-		return v.String()
-	case js.TypeObject:
+	case safejs.TypeBoolean:
+		return isTrue(v)
+	case safejs.TypeNumber:
+		f, _ := numberOf(v)
+		return f
+	case safejs.TypeString:
+		return stringOf(v)
+	case safejs.TypeObject:
 		if depth >= maxOptionDepth {
 			return unsupported
 		}
@@ -65,7 +66,7 @@ func toGo(v js.Value, depth int) any {
 	}
 }
 
-func arrayToGo(v js.Value, depth int) any {
+func arrayToGo(v safejs.Value, depth int) any {
 	n, err := lengthOf(v, "length")
 	if err != nil || n > maxOptionKeys {
 		return unsupported
@@ -81,7 +82,7 @@ func arrayToGo(v js.Value, depth int) any {
 	return out
 }
 
-func objectToGo(v js.Value, depth int) any {
+func objectToGo(v safejs.Value, depth int) any {
 	keys, err := invoke(builtins.objectKeys, v)
 	if err != nil {
 		return unsupported
@@ -93,10 +94,10 @@ func objectToGo(v js.Value, depth int) any {
 	out := make(map[string]any, n)
 	for i := 0; i < n; i++ {
 		k, err := read(keys, i)
-		if err != nil || k.Type() != js.TypeString {
+		if err != nil || k.Type() != safejs.TypeString {
 			return unsupported
 		}
-		name := k.String()
+		name := stringOf(k)
 		item, err := read(v, name)
 		if err != nil {
 			out[name] = unsupported
@@ -118,24 +119,25 @@ func Lang() string {
 }
 
 // Field returns v[key] when it is a string, and "" otherwise; it is safe on any value.
-func Field(v js.Value, key string) string { return readString(v, key) }
+func Field(v safejs.Value, key string) string { return readString(v, key) }
 
 // ToGo converts a JavaScript value to plain Go values (string, float64, bool, nil, []any,
 // map[string]any), with the same limits as ReadOptions.
-func ToGo(v js.Value) any { return toGo(v, 0) }
+func ToGo(v safejs.Value) any { return toGo(v, 0) }
 
 // RandomID returns a random identifier from crypto.randomUUID when the page has it, and
 // from Math.random otherwise. It is for telling tabs apart, not for secrets.
 func RandomID() string {
 	if c, ok := readObject(builtins.global, "crypto"); ok {
-		if id, err := invokeMethod(c, "randomUUID"); err == nil && id.Type() == js.TypeString {
-			return id.String()
+		if id, err := invokeMethod(c, "randomUUID"); err == nil && stringOf(id) != "" {
+			return stringOf(id)
 		}
 	}
 	math, _ := readObject(builtins.global, "Math")
 	r, err := invokeMethod(math, "random")
-	if err != nil || r.Type() != js.TypeNumber {
+	f, ok := numberOf(r)
+	if err != nil || !ok {
 		return "tab"
 	}
-	return "tab-" + strconv.FormatInt(int64(r.Float()*(1<<52)), 16)
+	return "tab-" + strconv.FormatInt(int64(f*(1<<52)), 16)
 }

@@ -4,9 +4,9 @@ package bus
 
 import (
 	"errors"
+	"github.com/hack-pad/safejs"
 	"strconv"
 	"sync"
-	"syscall/js"
 
 	"github.com/chatclose/chatclose/handler"
 )
@@ -19,16 +19,23 @@ var (
 )
 
 // keys are the property names payloads are read by, made into JavaScript strings once:
-// passing a Go string would copy it into a new JavaScript string on every read.
+// passing a Go string would copy it into a new JavaScript string on every read. Each is held
+// as pass gives it, so passing it allocates nothing (see safejs.go, defect 4).
 var keys = struct {
-	data, originalMessages, oldMessages, restoring, length js.Value
-	typ, from, event, interactionState, index, id, utcTime js.Value
+	data, originalMessages, oldMessages, restoring, length any
+	typ, from, event, interactionState, index, id, utcTime any
 }{
-	data: js.ValueOf("data"), originalMessages: js.ValueOf("originalMessages"),
-	oldMessages: js.ValueOf("oldMessages"), restoring: js.ValueOf("restoring"), length: js.ValueOf("length"),
-	typ: js.ValueOf("type"), from: js.ValueOf("from"), event: js.ValueOf("event"),
-	interactionState: js.ValueOf("interactionState"), index: js.ValueOf("index"), id: js.ValueOf("id"),
-	utcTime: js.ValueOf("utcTime"),
+	data: key("data"), originalMessages: key("originalMessages"),
+	oldMessages: key("oldMessages"), restoring: key("restoring"), length: key("length"),
+	typ: key("type"), from: key("from"), event: key("event"),
+	interactionState: key("interactionState"), index: key("index"), id: key("id"),
+	utcTime: key("utcTime"),
+}
+
+// key makes the property name s into a JavaScript string, once, ready to pass.
+func key(s string) any {
+	v, _ := safejs.ValueOf(s) // never fails for a string
+	return pass(v)
 }
 
 // ReadBatch reads a WebChatService.messageReceived event ({…, data: {originalMessages,
@@ -36,9 +43,10 @@ var keys = struct {
 // demand, by the decision, which stops at the message that decides (each read crosses into
 // JavaScript several times, about 3 µs each).
 //
-// Reading allocates once for the batch and once for every JavaScript object or string that
-// comes into Go (syscall/js gives each a finalizer); see readMessage.
-func ReadBatch(event js.Value) (handler.Batch, error) {
+// Reading allocates once for the batch, once for every JavaScript object or string that
+// comes into Go (syscall/js gives each a finalizer), and five times for every call through
+// safejs (TestPerEventPathAllocations counts them); see readMessage.
+func ReadBatch(event safejs.Value) (handler.Batch, error) {
 	data, ok := readObject(event, keys.data)
 	if !ok {
 		return handler.Batch{}, errNoData
@@ -48,11 +56,11 @@ func ReadBatch(event js.Value) (handler.Batch, error) {
 
 // ReadBatchData is ReadBatch for the event's data object itself, or for anything shaped like
 // it, such as WebChatService.getTranscript's result.
-func ReadBatchData(data js.Value) (handler.Batch, error) {
+func ReadBatchData(data safejs.Value) (handler.Batch, error) {
 	return readBatchData(data)
 }
 
-func readBatchData(data js.Value) (handler.Batch, error) {
+func readBatchData(data safejs.Value) (handler.Batch, error) {
 	list, err := read(data, keys.originalMessages)
 	if err != nil || !isArray(list) {
 		return handler.Batch{}, ErrNoMessages
@@ -65,7 +73,7 @@ func readBatchData(data js.Value) (handler.Batch, error) {
 	return handler.Batch{
 		Messages: &jsMessages{list: list, n: n},
 		// A flag that cannot be read counts as a history page: never act on what may be one.
-		Old:       err != nil || (old.Type() == js.TypeBoolean && old.Bool()),
+		Old:       err != nil || isTrue(old),
 		Restoring: readTrue(data, keys.restoring),
 	}, nil
 }
@@ -73,7 +81,7 @@ func readBatchData(data js.Value) (handler.Batch, error) {
 // jsMessages reads messages from a JavaScript array lazily. It is a handler.BriefMessages:
 // the decision reads it through AtBrief.
 type jsMessages struct {
-	list js.Value
+	list safejs.Value
 	n    int
 }
 
@@ -108,11 +116,12 @@ func (m *jsMessages) read(i int, brief bool) (handler.Message, bool) {
 // fields are read only for System messages, the only ones they matter for; a brief read
 // leaves out from.type for known types, and id and utcTime when the index is valid.
 //
-// Each object or string read allocates once in syscall/js; the strings compared with known
-// values (type, from.type, event, state) are recognised without being copied (see words),
-// and an index string is parsed in JavaScript (see indexFromString). A brief read of a
-// Text message thus allocates three times: the message, its type and its index.
-func readMessage(v js.Value, brief bool) handler.Message {
+// Each object or string read is a reference syscall/js allocates; the strings compared with
+// known values (type, from.type, event, state) are recognised without being copied (see
+// words), and an index string is parsed in JavaScript (see indexFromString). A brief read of
+// a Text message thus brings in three references (the message, its type and its index) in
+// five calls through safejs (the message, type, index, decimal.test and Number).
+func readMessage(v safejs.Value, brief bool) handler.Message {
 	msg := handler.Message{Type: readWord(v, keys.typ)}
 	if !brief || handler.NeedsFromType(msg.Type) {
 		if from, ok := readObject(v, keys.from); ok {
@@ -135,66 +144,57 @@ func readMessage(v js.Value, brief bool) handler.Message {
 
 // readWord reads v[key] when it is a string that is one of few values (a message type, an
 // event or state name); anything else gives "".
-func readWord(v, key js.Value) string {
+func readWord(v safejs.Value, key any) string {
 	s, err := read(v, key)
-	if err != nil || s.Type() != js.TypeString {
+	if err != nil || s.Type() != safejs.TypeString {
 		return ""
 	}
 	return payloadWords.text(s)
 }
 
 // readText reads v[key] when it is a string; anything else gives "".
-func readText(v, key js.Value) string {
-	s, err := read(v, key)
-	if err != nil || s.Type() != js.TypeString {
-		return ""
-	}
-	return s.String()
-}
+func readText(v safejs.Value, key any) string { return readString(v, key) }
 
 // readIndex reads index as a string or a number.
-func readIndex(v js.Value) handler.Index {
+func readIndex(v safejs.Value) handler.Index {
 	idx, err := read(v, keys.index)
 	if err != nil {
 		return handler.Index{}
 	}
-	switch idx.Type() {
-	case js.TypeString:
+	if idx.Type() == safejs.TypeString {
 		return indexFromString(idx)
-	case js.TypeNumber:
-		return handler.IndexFromNumber(idx.Float())
-	default:
-		return handler.Index{}
 	}
+	if f, ok := numberOf(idx); ok {
+		return handler.IndexFromNumber(f)
+	}
+	return handler.Index{}
 }
 
 // readID reads id as a string, or a whole number written as one.
-func readID(v js.Value) string {
+func readID(v safejs.Value) string {
 	id, err := read(v, keys.id)
 	if err != nil {
 		return ""
 	}
-	switch id.Type() {
-	case js.TypeString:
-		return id.String()
-	case js.TypeNumber:
-		if i := handler.IndexFromNumber(id.Float()); i.Valid() {
+	if f, ok := numberOf(id); ok {
+		if i := handler.IndexFromNumber(f); i.Valid() {
 			return strconv.FormatInt(i.Value(), 10)
 		}
+		return ""
 	}
-	return ""
+	return stringOf(id)
 }
 
 // words recognises the few strings payload fields hold (message types, from.type values,
 // event and state names) without copying them out of JavaScript. wasm_exec.js keeps one
 // reference per distinct JavaScript value while Go holds it, equal strings included, so a
-// string equal to one words holds comes back as the same reference, which js.Value.Equal
+// string equal to one words holds comes back as the same reference, which safejs.Value.Equal
 // compares in Go alone. A string not recognised is copied, and remembered while there is room
 // if it is short. Should a wasm_exec.js ever hand out separate references for equal strings,
 // every string would simply be copied, as before: the text is right either way.
 type words struct {
 	mu   sync.Mutex
-	vals []js.Value
+	vals []safejs.Value
 	strs []string
 }
 
@@ -208,7 +208,7 @@ const (
 var payloadWords words
 
 // text returns the Go string for the JavaScript string s.
-func (w *words) text(s js.Value) string {
+func (w *words) text(s safejs.Value) string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for i, v := range w.vals {
@@ -216,7 +216,7 @@ func (w *words) text(s js.Value) string {
 			return w.strs[i]
 		}
 	}
-	str := s.String()
+	str, _ := s.String()
 	if len(w.vals) < maxWords && len(str) <= maxWordLen && !w.known(str) {
 		w.vals = append(w.vals, s)
 		w.strs = append(w.strs, str)
@@ -239,25 +239,26 @@ func (w *words) known(str string) bool {
 // Number reads it exactly: white space as Go's unicode.IsSpace defines it, an optional sign
 // and digits. Number also trims white space, but JavaScript's idea of it differs from Go's
 // (U+FEFF is in, U+0085 is out): decimal leaves U+FEFF out, and U+0085 makes Number give NaN.
-var indexParser = func() struct{ decimal, number js.Value } {
+var indexParser = func() struct{ decimal, number safejs.Value } {
 	const space = `[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*`
-	g := js.Global()
-	return struct{ decimal, number js.Value }{
-		decimal: g.Get("RegExp").New("^" + space + "[+-]?[0-9]{1,15}" + space + "$"),
-		number:  g.Get("Number"),
-	}
+	regexp, _ := builtins.global.Get("RegExp") // built-ins of a page that has not started yet
+	number, _ := builtins.global.Get("Number")
+	decimal, _ := regexp.New("^" + space + "[+-]?[0-9]{1,15}" + space + "$")
+	return struct{ decimal, number safejs.Value }{decimal: decimal, number: number}
 }()
 
 // indexFromString reads an index sent as a string exactly as handler.ParseIndex would.
-// Strings of up to 15 digits go through decimal.test and Number, which allocate nothing;
-// anything else (malformed, or longer) is copied into Go and parsed there.
-func indexFromString(s js.Value) handler.Index {
-	if ok, err := invokeMethod(indexParser.decimal, "test", s); err == nil && ok.Type() == js.TypeBoolean && ok.Bool() {
-		if n, err := invoke(indexParser.number, s); err == nil && n.Type() == js.TypeNumber {
-			if i := handler.IndexFromNumber(n.Float()); i.Valid() {
-				return i
+// Strings of up to 15 digits go through decimal.test and Number, which copy nothing into
+// Go; anything else (malformed, or longer) is copied into Go and parsed there.
+func indexFromString(s safejs.Value) handler.Index {
+	if ok, err := invokeMethod(indexParser.decimal, "test", pass(s)); err == nil && isTrue(ok) {
+		if n, err := invoke(indexParser.number, pass(s)); err == nil {
+			if f, ok := numberOf(n); ok {
+				if i := handler.IndexFromNumber(f); i.Valid() {
+					return i
+				}
 			}
 		}
 	}
-	return handler.ParseIndex(s.String())
+	return handler.ParseIndex(stringOf(s))
 }

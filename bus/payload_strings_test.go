@@ -22,7 +22,7 @@ func indexStrings(t *testing.T, list safejs.Value) ([]string, []handler.Index) {
 	require.NoError(t, err)
 	event, err = event.Invoke(list)
 	require.NoError(t, err)
-	batch, err := bus.ReadBatch(safejs.Unsafe(event))
+	batch, err := bus.ReadBatch(event)
 	require.NoError(t, err)
 	n, err := list.Length()
 	require.NoError(t, err)
@@ -87,7 +87,7 @@ func TestFieldStringsAreReadExactly(t *testing.T) {
 		from: {type: "From" + (i % 7)},
 		event: "E", index: String(i)}))}}`)
 	for round := 0; round < 2; round++ {
-		batch, err := bus.ReadBatch(safejs.Unsafe(event))
+		batch, err := bus.ReadBatch(event)
 		require.NoError(t, err)
 		for i := 0; i < batch.Messages.Len(); i++ {
 			m, ok := batch.Messages.At(i)
@@ -105,7 +105,7 @@ func TestFieldStringsAreReadExactly(t *testing.T) {
 
 // TestBriefReadsLeaveOutOnlyWhatTheyMay reads the same messages in full and briefly.
 func TestBriefReadsLeaveOutOnlyWhatTheyMay(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: [
+	batch, err := bus.ReadBatch(eval(t, `{data: {originalMessages: [
 		{index: "1", id: "a", utcTime: "t1", type: "Text", from: {type: "Agent"}},
 		{index: "2", id: "b", utcTime: "t2", type: "Whisper", from: {type: "Agent"}},
 		{id: "c", utcTime: "t3", type: "System", event: "InteractionStateChange", data: {interactionState: "Completed"}, from: {type: "System"}}]}}`))

@@ -12,7 +12,7 @@ import (
 )
 
 func TestReadBatchReadsEveryField(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{event: "WebChatService.messageReceived", data: {
+	batch, err := bus.ReadBatch(eval(t, `{event: "WebChatService.messageReceived", data: {
 		restoring: true, oldMessages: false, messages: [],
 		originalMessages: [
 			{index: "7", id: "a", type: "Text", utcTime: "2026-11-21T10:00:00.000Z", from: {type: "Client", nickname: "C"}, text: "hi"},
@@ -34,11 +34,11 @@ func TestReadBatchReadsEveryField(t *testing.T) {
 }
 
 func TestReadBatchFlagsMustBeRealBooleans(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: [], oldMessages: "true", restoring: 1}}`))
+	batch, err := bus.ReadBatch(eval(t, `{data: {originalMessages: [], oldMessages: "true", restoring: 1}}`))
 	require.NoError(t, err)
 	assert.False(t, batch.Old)
 	assert.False(t, batch.Restoring)
-	batch, err = bus.ReadBatch(jsv(t, `{data: {originalMessages: [], oldMessages: true}}`))
+	batch, err = bus.ReadBatch(eval(t, `{data: {originalMessages: [], oldMessages: true}}`))
 	require.NoError(t, err)
 	assert.True(t, batch.Old)
 }
@@ -53,13 +53,13 @@ func TestReadBatchRejectsPayloadsWithoutAnArray(t *testing.T) {
 		`new Proxy({}, {get(){ throw new Error("trap") }})`,
 		`(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy })()`,
 	} {
-		_, err := bus.ReadBatch(jsv(t, src))
+		_, err := bus.ReadBatch(eval(t, src))
 		assert.Error(t, err, src)
 	}
 }
 
 func TestReadBatchMessagesThatCannotBeRead(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: [
+	batch, err := bus.ReadBatch(eval(t, `{data: {originalMessages: [
 		null, 5, "text", [],
 		{get type(){ throw new Error("getter") }, index: "4"},
 		new Proxy({}, {get(){ throw new Error("trap") }}),
@@ -89,20 +89,20 @@ func TestReadBatchMessagesThatCannotBeRead(t *testing.T) {
 }
 
 func TestReadBatchDataFromATranscript(t *testing.T) {
-	batch, err := bus.ReadBatchData(jsv(t, `{messages: [], originalMessages: [{type: "Text", index: "1"}]}`))
+	batch, err := bus.ReadBatchData(eval(t, `{messages: [], originalMessages: [{type: "Text", index: "1"}]}`))
 	require.NoError(t, err)
 	assert.Equal(t, 1, batch.Messages.Len())
 }
 
 func TestReadBatchFromAnArraySubclassWithAHugeLength(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: (() => { const a = []; a.length = 1000000; a[999999] = {type: "System", event: "InteractionStateChange", data: {interactionState: "Finalizing"}, index: "1000000"}; return a })()}}`))
+	batch, err := bus.ReadBatch(eval(t, `{data: {originalMessages: (() => { const a = []; a.length = 1000000; a[999999] = {type: "System", event: "InteractionStateChange", data: {interactionState: "Finalizing"}, index: "1000000"}; return a })()}}`))
 	require.NoError(t, err)
 	assert.Equal(t, 1000000, batch.Messages.Len())
 	assert.True(t, handler.NewDecider([]string{"Finalizing"}).Decide(batch).Act)
 }
 
 func TestReadBatchTakesAnUnreadableHistoryFlagAsAHistoryPage(t *testing.T) {
-	batch, err := bus.ReadBatch(jsv(t, `{data: {originalMessages: [], get oldMessages(){ throw new Error("getter") }}}`))
+	batch, err := bus.ReadBatch(eval(t, `{data: {originalMessages: [], get oldMessages(){ throw new Error("getter") }}}`))
 	require.NoError(t, err)
 	assert.True(t, batch.Old)
 }

@@ -4,8 +4,8 @@ package bus
 
 import (
 	"errors"
+	"github.com/hack-pad/safejs"
 	"strconv"
-	"syscall/js"
 )
 
 // PluginName is the name chatclose registers on CXBus.
@@ -18,7 +18,7 @@ var ErrNameTaken = errors.New("the CXBus plugin name is already taken")
 // returned. Its methods are safe for concurrent use.
 type Plugin struct {
 	name    string
-	iface   js.Value
+	iface   safejs.Value
 	log     *Logger
 	results *settler
 }
@@ -26,7 +26,7 @@ type Plugin struct {
 // Register registers a plugin called name on the CXBus object cx. CXBus returns false for a
 // name that is taken (or while registration is locked): Register then returns an error that
 // wraps ErrNameTaken and says what to do.
-func Register(cx js.Value, name string, log *Logger) (*Plugin, error) {
+func Register(cx safejs.Value, name string, log *Logger) (*Plugin, error) {
 	call := "CXBus.registerPlugin(" + strconv.Quote(name) + ")"
 	iface, err := invokeMethod(cx, "registerPlugin", name)
 	if err != nil {
@@ -50,12 +50,16 @@ func (e *nameTakenError) Is(target error) bool { return target == ErrNameTaken }
 
 // Adopt wraps a plugin interface that someone else registered (chatclose's loader script
 // registers the plugin before the Go side starts).
-func Adopt(iface js.Value, name string, log *Logger) (*Plugin, error) {
+func Adopt(iface safejs.Value, name string, log *Logger) (*Plugin, error) {
 	for _, method := range []string{"subscribe", "unsubscribe", "command", "publish", "republish"} {
 		m, err := read(iface, method)
-		if err != nil || m.Type() != js.TypeFunction {
+		if err != nil || m.Type() != safejs.TypeFunction {
 			return nil, errors.New("the " + name + " plugin interface has no " + method + " method; is this CXBus?")
 		}
 	}
-	return &Plugin{name: name, iface: iface, log: log, results: newSettler(log)}, nil
+	results, err := newSettler(log)
+	if err != nil {
+		return nil, wrap("making the "+name+" plugin's command settlement", err)
+	}
+	return &Plugin{name: name, iface: iface, log: log, results: results}, nil
 }

@@ -2,16 +2,16 @@
 
 package bus
 
-import "syscall/js"
+import "github.com/hack-pad/safejs"
 
 // Request is one command sent to chatclose's plugin: CXBus's {time, commander, command,
 // deferred, data}. Answer it exactly once with Resolve or Reject; later answers do nothing.
 type Request struct {
 	// Data is the command's data object (undefined when none was given).
-	Data js.Value
+	Data safejs.Value
 	// Commander is the name of the plugin that sent the command.
 	Commander string
-	deferred  js.Value
+	deferred  safejs.Value
 }
 
 // Resolve settles the command with value (nil, bool, number, string, map[string]any or
@@ -32,10 +32,10 @@ func (r Request) settle(method string, value any) {
 type RequestHandler func(Request)
 
 // newRequestFunc wraps h in a long-lived JavaScript function taking CXBus's command object.
-func newRequestFunc(log *Logger, name string, h RequestHandler) js.Func {
-	return newFunc(log, "the "+name+" command", func(args []js.Value) any {
+func newRequestFunc(log *Logger, name string, h RequestHandler) (safejs.Func, error) {
+	return newFunc(log, "the "+name+" command", func(args []safejs.Value) any {
 		e := arg(args, 0)
-		req := Request{Data: js.Undefined(), deferred: js.Undefined()}
+		req := Request{Data: safejs.Undefined(), deferred: safejs.Undefined()}
 		if d, ok := readObject(e, "deferred"); ok {
 			req.deferred = d
 		}
@@ -51,7 +51,10 @@ func newRequestFunc(log *Logger, name string, h RequestHandler) js.Func {
 // RegisterCommand makes "<plugin>.<name>" answer through h. The function lives as long as
 // the page.
 func (p *Plugin) RegisterCommand(name string, h RequestHandler) error {
-	fn := newRequestFunc(p.log, p.name+"."+name, h)
+	fn, err := newRequestFunc(p.log, p.name+"."+name, h)
+	if err != nil {
+		return wrap("registering "+p.name+"."+name, err)
+	}
 	if _, err := invokeMethod(p.iface, "registerCommand", name, fn); err != nil {
 		fn.Release()
 		return wrap("registering "+p.name+"."+name, err)
@@ -70,7 +73,10 @@ func (p *Plugin) Ready() error {
 // Serve hands the loader the handler of one of chatclose's commands. The loader registered
 // the command on CXBus from the first moment and answered it, or kept it, until now.
 func (l *Loader) Serve(name string, log *Logger, h RequestHandler) error {
-	fn := newRequestFunc(log, PluginName+"."+name, h)
+	fn, err := newRequestFunc(log, PluginName+"."+name, h)
+	if err != nil {
+		return wrap("handing the "+name+" command to the loader", err)
+	}
 	if _, err := invokeMethod(l.v, "serve", name, fn); err != nil {
 		fn.Release()
 		return wrap("handing the "+name+" command to the loader", err)

@@ -12,7 +12,6 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"syscall/js"
 )
 
 func TestRegisterCommandAndReady(t *testing.T) {
@@ -46,7 +45,7 @@ func TestBeforeHookCancelsOrLetsThrough(t *testing.T) {
 	b := installBus(t)
 	p := registerPlugin(t, b)
 	var seen []string
-	require.NoError(t, p.Before("WebChatService.sendMessage", func(data js.Value) bool {
+	require.NoError(t, p.Before("WebChatService.sendMessage", func(data safejs.Value) bool {
 		text := bus.Field(data, "message")
 		seen = append(seen, text)
 		if text == "boom" {

@@ -3,8 +3,8 @@
 package bus
 
 import (
+	"github.com/hack-pad/safejs"
 	"sync"
-	"syscall/js"
 	"time"
 )
 
@@ -13,7 +13,7 @@ import (
 // Function.prototype.bind, so no function is created per command and none can leak. A
 // settlement that arrives after the timeout finds no pending command and is dropped.
 type settler struct {
-	fn      js.Func
+	fn      safejs.Func
 	mu      sync.Mutex
 	next    int
 	pending map[int]*pendingCommand
@@ -25,17 +25,18 @@ type pendingCommand struct {
 	name   string
 	ch     chan Result
 	timer  *time.Timer
-	onDone js.Value
-	onFail js.Value
+	onDone safejs.Value
+	onFail safejs.Value
 }
 
-func newSettler(log *Logger) *settler {
+func newSettler(log *Logger) (*settler, error) {
 	s := &settler{pending: make(map[int]*pendingCommand)}
-	s.fn = newFunc(log, "command settlement", func(args []js.Value) any {
+	var err error
+	s.fn, err = newFunc(log, "command settlement", func(args []safejs.Value) any {
 		s.settle(args)
 		return nil
 	})
-	return s
+	return s, err
 }
 
 // start registers a pending command and its timeout.
@@ -46,8 +47,8 @@ func (s *settler) start(name string, timeout time.Duration) *pendingCommand {
 	s.pending[c.id] = c
 	s.mu.Unlock()
 	var err error
-	if c.onDone, err = invokeMethod(s.fn.Value, "bind", nil, c.id, true); err == nil {
-		c.onFail, err = invokeMethod(s.fn.Value, "bind", nil, c.id, false)
+	if c.onDone, err = invokeMethod(s.fn.Value(), "bind", nil, c.id, true); err == nil {
+		c.onFail, err = invokeMethod(s.fn.Value(), "bind", nil, c.id, false)
 	}
 	if err != nil {
 		s.finish(c.id, Result{Err: wrap("preparing "+name, err)})
@@ -60,11 +61,15 @@ func (s *settler) start(name string, timeout time.Duration) *pendingCommand {
 }
 
 // settle is the JavaScript entry point: args are (id, resolved, value…).
-func (s *settler) settle(args []js.Value) {
-	if len(args) < 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeBoolean {
+func (s *settler) settle(args []safejs.Value) {
+	if len(args) < 2 || args[1].Type() != safejs.TypeBoolean {
 		return
 	}
-	id, resolved, value := args[0].Int(), args[1].Bool(), arg(args, 2)
+	n, ok := numberOf(args[0])
+	if !ok {
+		return
+	}
+	id, resolved, value := int(n), isTrue(args[1]), arg(args, 2)
 	s.mu.Lock()
 	c := s.pending[id]
 	s.mu.Unlock()
@@ -75,7 +80,7 @@ func (s *settler) settle(args []js.Value) {
 		s.finish(c.id, Result{Value: value})
 		return
 	}
-	s.finish(c.id, Result{Value: js.Undefined(), Err: &RejectedError{Command: c.name, Reason: rejectionText(value)}})
+	s.finish(c.id, Result{Value: safejs.Undefined(), Err: &RejectedError{Command: c.name, Reason: rejectionText(value)}})
 }
 
 // finish delivers r for command id once; later calls for the same id do nothing.

@@ -10,7 +10,6 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"syscall/js"
 )
 
 func TestSubscribeDeliversAsynchronouslyInOrder(t *testing.T) {
@@ -18,8 +17,10 @@ func TestSubscribeDeliversAsynchronouslyInOrder(t *testing.T) {
 	p := registerPlugin(t, b)
 	var mu sync.Mutex
 	var got []string
-	sub, err := p.Subscribe("WebChatService.messageReceived", func(e js.Value) {
-		s := e.Get("data").Get("n").String()
+	sub, err := p.Subscribe("WebChatService.messageReceived", func(e safejs.Value) {
+		data, _ := e.Get("data")
+		n, _ := data.Get("n")
+		s, _ := n.String()
 		mu.Lock()
 		got = append(got, s)
 		mu.Unlock()
@@ -42,7 +43,7 @@ func TestSubscriberPanicIsRecoveredLoggedOnceAndServingContinues(t *testing.T) {
 	require.NoError(t, err)
 	var mu sync.Mutex
 	calls := 0
-	sub, err := p.Subscribe("WebChatService.messageReceived", func(js.Value) {
+	sub, err := p.Subscribe("WebChatService.messageReceived", func(safejs.Value) {
 		mu.Lock()
 		calls++
 		mu.Unlock()
@@ -64,7 +65,7 @@ func TestSubscriberPanicIsRecoveredLoggedOnceAndServingContinues(t *testing.T) {
 func TestSubscriptionCloseUnsubscribes(t *testing.T) {
 	b := installBus(t)
 	p := registerPlugin(t, b)
-	sub, err := p.Subscribe("App.ready", func(js.Value) {})
+	sub, err := p.Subscribe("App.ready", func(safejs.Value) {})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ChatClose"}, b.Subscribers("App.ready"))
 	require.NoError(t, sub.Close())
@@ -74,9 +75,9 @@ func TestSubscriptionCloseUnsubscribes(t *testing.T) {
 
 func TestSubscribeRefused(t *testing.T) {
 	iface := eval(t, `{subscribe(){ return false }, unsubscribe(){}, command(){}, publish(){}, republish(){}}`)
-	p, err := bus.Adopt(safejs.Unsafe(iface), "X", bus.NewLogger(false))
+	p, err := bus.Adopt(iface, "X", bus.NewLogger(false))
 	require.NoError(t, err)
-	_, err = p.Subscribe("A.b", func(js.Value) {})
+	_, err = p.Subscribe("A.b", func(safejs.Value) {})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "CXBus refused the subscription")
 }

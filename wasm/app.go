@@ -7,7 +7,7 @@ import (
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 )
 
 // Version is chatclose's version, reported in ChatClose.ready and getState.
@@ -88,10 +88,10 @@ func (a *app) connect() {
 			return
 		}
 	}
-	var through func(js.Value) js.Value
+	var through func(safejs.Value) safejs.Value
 	if fromLoader {
 		a.loader = loader
-		through = func(fn js.Value) js.Value { return loader.Filter(fn, handler.Words()) }
+		through = func(fn safejs.Value) safejs.Value { return loader.Filter(fn, handler.Words()) }
 	}
 	sub, err := a.plugin.SubscribeThrough(eventMessages, a.onMessages, through)
 	if err != nil {
@@ -139,7 +139,7 @@ func (a *app) register() (*bus.Plugin, error) {
 
 // onMessages decides on one messageReceived batch. It runs inside a CXBus callback: it
 // sends at most one command and leaves the waiting to a goroutine.
-func (a *app) onMessages(event js.Value) {
+func (a *app) onMessages(event safejs.Value) {
 	batch, err := bus.ReadBatch(event)
 	if err != nil {
 		if a.log.Debugging() {
@@ -153,7 +153,7 @@ func (a *app) onMessages(event js.Value) {
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
 // late subscribers, so a state change published before chatclose subscribed is found in the
 // transcript the service has kept for this page. It also learns the chat session.
-func (a *app) onServiceReady(js.Value) {
+func (a *app) onServiceReady(safejs.Value) {
 	a.learnSession()
 	result := a.plugin.Command(commandTranscript, map[string]any{}, a.config().CommandTimeout)
 	go func() {
@@ -173,7 +173,7 @@ func (a *app) onServiceReady(js.Value) {
 
 // onChatStarted handles a new chat in this page view: its messages are counted from the
 // start again, and it always starts unlocked.
-func (a *app) onChatStarted(js.Value) {
+func (a *app) onChatStarted(safejs.Value) {
 	a.decider.Reset()
 	a.newSegment()
 	a.unlock("newChat", a.tab, false)
@@ -196,7 +196,7 @@ func (a *app) syncWatching() {
 }
 
 // onChatRestored learns the session of a chat restored after a reload.
-func (a *app) onChatRestored(js.Value) { a.learnSession() }
+func (a *app) onChatRestored(safejs.Value) { a.learnSession() }
 
 // learnSession asks WebChatService for the chat session and keeps only its id (the session
 // data also holds the client token, which chatclose never keeps or logs).

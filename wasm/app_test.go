@@ -62,7 +62,7 @@ func (p *page) watch(t *testing.T, events ...string) {
 		})
 		require.NoError(t, err)
 		t.Cleanup(fn.Release)
-		_, err = safejs.Safe(p.bus.Object()).Call("subscribe", "ChatClose."+name, fn)
+		_, err = p.bus.Object().Call("subscribe", "ChatClose."+name, fn)
 		require.NoError(t, err)
 	}
 }
@@ -157,7 +157,7 @@ func TestTakesOverTheLoadersKeptEventsInOrder(t *testing.T) {
 	// A loader as chatclose.js makes it: it registered ChatClose, subscribed, and kept three
 	// events: a Finalizing (a notice), the customer's answer (a new segment), and that
 	// segment's Completed (a second notice).
-	iface, err := safejs.Safe(p.bus.Object()).Call("registerPlugin", "ChatClose")
+	iface, err := p.bus.Object().Call("registerPlugin", "ChatClose")
 	require.NoError(t, err)
 	require.NoError(t, safejs.Global().Set("__loaderPlugin", iface))
 	t.Cleanup(func() { _ = safejs.Global().Delete("__loaderPlugin") })
@@ -299,7 +299,7 @@ func command(t *testing.T, p *page, name, data string) (safejs.Value, string) {
 	})
 	require.NoError(t, err)
 	defer fail.Release()
-	promise, err := safejs.Safe(p.bus.Object()).Call("command", name, eval(t, data))
+	promise, err := p.bus.Object().Call("command", name, eval(t, data))
 	require.NoError(t, err)
 	_, err = promise.Call("done", ok)
 	require.NoError(t, err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 )
 
 // attempt is one action for one decision, with what it took so far to carry it out.
@@ -100,7 +100,7 @@ func (a *app) showItself(at attempt) {
 // onWindowOpened sends a refused notice again, now that WebChat's window is open. WebChat
 // builds its window anew on every opening, from the messages it received, so a notice shown
 // before it was closed is gone: it is shown again, without a second ChatClose.notified.
-func (a *app) onWindowOpened(js.Value) {
+func (a *app) onWindowOpened(safejs.Value) {
 	a.mu.Lock()
 	at, shown := a.pending, a.shown
 	a.pending = nil

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/chatclose/chatclose/bus"
-	"syscall/js"
+	"github.com/hack-pad/safejs"
 )
 
 // lock is read-only mode's hold on the input box after a notice.
@@ -102,7 +102,7 @@ func (a *app) locked() bool {
 // beforeSend is the before hook on WebChatService.sendMessage, the command WebChat sends
 // with: while locked it cancels the send, and puts the customer's text back in the box
 // (WebChat clears the box whatever happens).
-func (a *app) beforeSend(data js.Value) bool {
+func (a *app) beforeSend(data safejs.Value) bool {
 	if !a.locked() {
 		return true
 	}

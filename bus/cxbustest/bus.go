@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"syscall/js"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -111,7 +110,7 @@ func (b *Bus) Close() {
 }
 
 // Object returns the window.CXBus object.
-func (b *Bus) Object() js.Value { return safejs.Unsafe(b.obj) }
+func (b *Bus) Object() safejs.Value { return b.obj }
 
 // Publish publishes "<publisher>.<event>" as if plugin publisher did it; publisher need not be
 // registered.

@@ -20,14 +20,14 @@ type results struct {
 	GoBench []string // go test -bench lines of ./handler
 }
 
-// Targets of issue 4.
+// Targets of issue 4 (the wasm budget as issue 9 moved it).
 const (
 	targetP50        = 0.1 // ms, chatclose, at every size
 	targetRatio      = 1.0 // chatclose / sample, at 1,000 and 100,000 messages
 	targetMax        = 5.0 // ms, over 10,000 events
 	targetGrowth     = 1 << 20
 	targetNoChat     = 4000 // bytes of chatclose, brotli
-	targetWasmBrotli = 600000
+	targetWasmBrotli = 700000
 )
 
 func (r results) markdown() string {
@@ -175,7 +175,7 @@ func (r results) targets() []target {
 	noChat := fmt.Sprintf("%s B sent (%s); module fetched: %s; the loader is %s B brotli", thousands(r.NoChat.encoded()), sentAs(r.Sizes, r.NoChat), yesNo(!noWasm), thousands(loader))
 	out = append(out, target{"a page without a chat loads ≤ 4 KB brotli of chatclose and starts no wasm", noChat, noWasm && loader <= targetNoChat && r.NoChat.encoded() <= targetNoChat})
 	wasm := size(r.Sizes, "chatclose.wasm").Brotli
-	out = append(out, target{"wasm ≤ 600 KB brotli", thousands(wasm) + " B", wasm <= targetWasmBrotli})
+	out = append(out, target{"wasm ≤ 700 KB brotli", thousands(wasm) + " B", wasm <= targetWasmBrotli})
 	return out
 }
 

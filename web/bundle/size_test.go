@@ -12,7 +12,7 @@ import (
 // notes): what a browser downloads. The loader is all a page without a chat loads; the
 // module is loaded once a chat exists.
 const (
-	maxWasmBrotli   = 600_000 // chatclose.wasm.br
+	maxWasmBrotli   = 700_000 // chatclose.wasm.br
 	maxLoaderBrotli = 4_000   // chatclose.js.br
 )
 

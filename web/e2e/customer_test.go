@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/url"
 	"time"
 
@@ -54,3 +55,28 @@ var _ = url.Values{}
 
 // clickAction clicks the first element matching selector.
 func clickAction(selector string) chromedp.Action[chromedp.Void] { return chromedp.Click(selector) }
+
+// clickWhenStill clicks the first element matching selector as a customer does: once it has
+// stopped moving (real WebChat animates and lays out its window for a while after opening) and
+// nothing covers its middle.
+func (s *scenario) clickWhenStill(selector string) {
+	s.t.Helper()
+	still := fmt.Sprintf(`new Promise(done => {
+		const el = document.querySelector(%q);
+		if (!el) return done(false);
+		el.scrollIntoView({block: "nearest"});
+		const at = () => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(); };
+		const before = at();
+		setTimeout(() => {
+			const r = el.getBoundingClientRect();
+			done(at() === before && r.width > 0 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el);
+		}, 150);
+	})`, selector)
+	deadline := time.Now().Add(waitLimit)
+	for !evalAwait[bool](s, still) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s never stood still and uncovered", selector)
+		}
+	}
+	s.do(clickAction(selector))
+}

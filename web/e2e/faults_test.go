@@ -72,6 +72,7 @@ func TestFaultCXBusLaterThanBusTimeout(t *testing.T) {
 }
 
 func TestFaultPluginNameTaken(t *testing.T) {
+	standInOnly(t, "the stand-in's fault hook `taken` registers ChatClose first")
 	s := newScenario(t, options{})
 	s.open(withFaults(url.Values{"async": {"1"}, "autostart": {"1"}}, `{"taken": ["ChatClose"]}`))
 	s.waitFault(`chatclose: CXBus.registerPlugin("ChatClose") returned false: the name is taken`)
@@ -123,6 +124,7 @@ func TestFaultInjectRefusedUntilTheWindowOpens(t *testing.T) {
 // ChatClose.error and on the console, does not try again for the same segment, and the chat
 // keeps working.
 func TestFaultEndChatRejects(t *testing.T) {
+	standInOnly(t, "the stand-in's fault hook `reject` makes WebChat.endChat fail")
 	const reason = "there is no active chat session to end"
 	s := newScenario(t, options{})
 	s.allow("WebChat.endChat was rejected: " + reason)
@@ -147,6 +149,7 @@ func TestFaultEndChatRejects(t *testing.T) {
 // chatclose reports the timeout once for that state change; the next segment's state change
 // gets its own single report.
 func TestFaultCommandNeverSettles(t *testing.T) {
+	standInOnly(t, "the stand-in's fault hook `hang` keeps WebChat.injectMessage from settling")
 	s := newScenario(t, options{})
 	s.allow("WebChat.injectMessage did not settle within 300ms")
 	s.startChat(withFaults(withOptions(asyncChat(), `{"commandTimeout": 300}`), `{"hang": ["WebChat.injectMessage"]}`))

@@ -103,7 +103,7 @@ func TestReadOnlyMode(t *testing.T) {
 	}
 
 	// The control under the notice unlocks.
-	s.do(clickAction(".cx-injected ." + "chatclose-unlock"))
+	s.clickWhenStill(".cx-injected ." + "chatclose-unlock")
 	s.waitJS("the input unlocked", `!document.querySelector(".cx-message-input").disabled`)
 	assert.Equal(t, "control", s.waitEvents("unlocked", 1)[0].Data["reason"])
 	s.typeAndSend("Actually, one more question.")

@@ -11,9 +11,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// hostilePlugin registers the CXBus plugin E2EHostile in the customer's page. CXBus gives
-// every subscriber the same payload object, one after the other in subscription order, so a
-// subscriber that runs before chatclose's can hand it anything (facts sheet 1.3). E2EHostile
+// hostilePlugin registers the CXBus plugin E2EHostile in the customer's page. With the
+// stand-in's sharedevents option CXBus gives every subscriber the same payload object, one
+// after the other in subscription order, so a subscriber that runs before chatclose's can hand
+// it anything (facts sheet 1.3). E2EHostile
 // subscribes to WebChatService.messageReceived after WebChat did and before chatclose's module
 // does (the module subscribes when it starts, lazily, with the chat). When a batch holds the
 // agent text "hostile:<case>", it replaces the payload's content with that case, built from
@@ -106,9 +107,10 @@ var hostileActs = map[string]bool{
 // no uncaught error and no chatclose error, chatclose acts only when the payload still holds
 // a readable Finalizing, and the next valid Finalizing is handled (the Go runtime is alive).
 func TestHostilePayloads(t *testing.T) {
+	standInOnly(t, "a subscriber hands chatclose hostile events by replacing the event object, which only the stand-in's sharedevents option allows; real CXBus gives every subscriber its own event object (TestEverySubscriberGetsItsOwnEventObject)")
 	s := newScenario(t, options{})
 	log := watchPage(s, false)
-	s.open(withOptions(url.Values{"async": {"1"}, "poll": {"100"}}, `{"debug": true}`))
+	s.open(withOptions(url.Values{"async": {"1"}, "poll": {"100"}, "sharedevents": {"1"}}, `{"debug": true}`))
 	s.waitJS("WebChat ready", `window.CXBus && window._genesys.widgets.bus !== undefined`)
 	cases := eval[[]string](s, hostilePlugin)
 	require.Len(t, cases, 27)
@@ -154,4 +156,23 @@ func TestHostilePayloads(t *testing.T) {
 	assert.Empty(t, garbled, "no error text was garbled")
 	assert.Empty(t, recovered, "no panic was recovered")
 	assert.NotEmpty(t, ignored, "debug output shows the rejected payloads")
+}
+
+// TestEverySubscriberGetsItsOwnEventObject pins down how CXBus hands one publish to several
+// subscribers, in subscription order: each gets an event object of its own, and all share its
+// data (seen in 9.0.018.07; the facts sheet's section 1.3 says one shared object).
+func TestEverySubscriberGetsItsOwnEventObject(t *testing.T) {
+	s := newScenario(t, options{})
+	s.open(url.Values{"async": {"1"}})
+	s.waitJS("WebChat ready", `window.CXBus && window._genesys.widgets.bus !== undefined`)
+	seen := evalAwait[string](s, `new Promise(done => {
+		const source = CXBus.registerPlugin("E2ESource"); source.registerEvents(["happened"]);
+		const first = CXBus.registerPlugin("E2EFirst"), second = CXBus.registerPlugin("E2ESecond");
+		const seen = [];
+		first.subscribe("E2ESource.happened", e => { seen.push("first"); e.marked = true; e.data.x = 2; e.data = "replaced"; });
+		second.subscribe("E2ESource.happened", e => { seen.push("second: marked " + (e.marked === true) + ", data " + JSON.stringify(e.data)); });
+		source.publish("happened", {x: 1});
+		setTimeout(() => done(seen.join("; ")), 100);
+	})`)
+	assert.Equal(t, `first; second: marked false, data {"x":2}`, seen)
 }

@@ -87,6 +87,7 @@ func TestNoticeAfterARestoreLongerThanTheRestorePage(t *testing.T) {
 
 	s.scrollThroughHistory()
 	assert.Len(t, s.notices(), 1, "scrolling through history shows no second notice")
+	assert.NotEmpty(t, s.customerLog().historyRequests(), "the customer's own scrolling is seen at the server (the check above can see a history request)")
 }
 
 func TestANoticeShownBeforeAReloadOfALongChatIsShownOnceAfterIt(t *testing.T) {
@@ -202,7 +203,7 @@ func TestANoticeIsShownAgainWhenWebChatReopensItsWindow(t *testing.T) {
 	assert.Equal(t, 1, s.events("notified"), "shown again, not notified again")
 	assert.Equal(t, 1, eval[int](s, `document.querySelectorAll(".cx-transcript .chatclose-unlock").length`), "one way to write again")
 
-	s.do(clickAction(".cx-transcript .chatclose-unlock"))
+	s.clickWhenStill(".cx-transcript .chatclose-unlock")
 	s.waitJS("the input unlocked", `!document.querySelector(".cx-message-input").disabled`)
 	assert.Equal(t, "control", s.waitEvents("unlocked", 1)[0].Data["reason"])
 }

@@ -55,8 +55,10 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 	s.reload()
 	s.waitNotices(1)
 	s.waitDelivered(s.state("Completed"))
-	tokens = append(tokens, sessionToken(s))
-	require.NotEqual(t, tokens[0], tokens[1], "the restore made a new token")
+	assert.Zero(t, s.customerLog().Restores, "an async restore keeps the stored token: no re-create at the server")
+	if restored := sessionToken(s); restored != tokens[0] {
+		tokens = append(tokens, restored) // a transport that re-creates the session on restore
+	}
 	require.NotEmpty(t, log.consoleLines("chatclose: "), "debug output was on")
 
 	// The token is nowhere chatclose writes.
@@ -67,7 +69,7 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 	assert.False(t, jwt.MatchString(events), "a token-like string in chatclose's events: %s", events)
 	storage := evalAwait[map[string]string](s, storageSnapshot)
 	for name, value := range storage {
-		assert.True(t, strings.HasPrefix(name, "cookie _genesys.widgets.") || name == "cookie northwind_chat_session" ||
+		assert.True(t, strings.HasPrefix(name, "cookie _genesys.widgets.") || strings.HasPrefix(name, "localStorage _genesys.widgets.") || name == "cookie northwind_chat_session" ||
 			name == "sessionStorage Widgets.ready", "%s is neither Genesys Widgets' nor the integrator's: chatclose stores nothing", name)
 		if jwt.MatchString(value) {
 			assert.True(t, tokenHolders[name], "a token in %s", name)
@@ -81,7 +83,7 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 				assert.True(t, tokenHolders[name], "the token in %s", name)
 			}
 		}
-		if token == tokens[1] {
+		if token == tokens[len(tokens)-1] {
 			assert.Positive(t, holders, "the current token is where the integrator keeps it (the check can see it)")
 		}
 	}

@@ -25,15 +25,19 @@ type CustomerPageData struct {
 }
 
 // customerScripts returns the script URLs for the order query parameter:
-// "before" (or empty) puts chatclose before the widgets, "after" after them.
+// "before" (or empty) puts chatclose before the widgets, "after" after them, and "late" leaves
+// chatclose out: customer-config.js adds its tag after the page loaded (the late parameter's
+// milliseconds), as a tag manager does.
 func customerScripts(order string) ([]string, error) {
 	switch order {
 	case "", "before":
 		return []string{customerConfigScript, chatcloseScript, widgetsScript}, nil
 	case "after":
 		return []string{customerConfigScript, widgetsScript, chatcloseScript}, nil
+	case "late":
+		return []string{customerConfigScript, widgetsScript}, nil
 	}
-	return nil, fmt.Errorf("order is %q; use before (chatclose first) or after (widgets first)", order)
+	return nil, fmt.Errorf("order is %q; use before (chatclose first), after (widgets first) or late (chatclose added after load)", order)
 }
 
 // serveCustomerPage renders static/customer.html with the script order from

@@ -22,6 +22,7 @@ func TestCustomerPageScriptOrder(t *testing.T) {
 		{target: "/customer.html?order=", want: before},
 		{target: "/customer.html?async=0&order=after&poll=100", want: after},
 		{target: "/customer.html?order=after&order=before", want: after},
+		{target: "/customer.html?order=late&late=100", want: `<head><script src="/static/customer-config.js"></script><script src="/widgets/widgets.min.js"></script></head>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
@@ -39,7 +40,7 @@ func TestCustomerPageRejectsAnUnknownOrder(t *testing.T) {
 	for _, order := range []string{"AFTER", "first", "0", "%20before"} {
 		w := get(t, server, http.MethodGet, "/customer.html?order="+order, nil)
 		assert.Equal(t, http.StatusBadRequest, w.Code, order)
-		assert.Contains(t, w.Body.String(), "use before (chatclose first) or after (widgets first)", order)
+		assert.Contains(t, w.Body.String(), "use before (chatclose first), after (widgets first) or late (chatclose added after load)", order)
 	}
 }
 

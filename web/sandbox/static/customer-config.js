@@ -4,9 +4,11 @@
  * Runs first on /customer.html (before chatclose and widgets.min.js) and builds
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
- *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1   (stand-in options)
+ *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
+ *   sharedevents=0|1   (stand-in options)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
- * `order` is the server's business (it decides the script order).
+ * `order` is the server's business (it decides the script order), except order=late: then this
+ * file adds chatclose's tag `late=<ms>` (default 2500) after the page's load event.
  *
  * It also reports to the sandbox page (window.parent) with postMessage
  * {source: 'chatclose-sandbox', kind, data}:
@@ -109,6 +111,7 @@
       injectNeedsJoin: flag('needjoin', true),
       historyCountsJoin: flag('historyjoin', true),
       newChatAfterEnd: flag('newchat', false),
+      sharedEventObject: flag('sharedevents', false),
       faults: jsonParam('faults')
     }
   };
@@ -174,6 +177,20 @@
   document.addEventListener('securitypolicyviolation', function (ev) {
     report('csp', { directive: ev.violatedDirective, blocked: ev.blockedURI, source: ev.sourceFile, line: ev.lineNumber });
   });
+
+  // ---- order=late: chatclose's tag is added `late` ms (default 2500) after the page loaded, as a
+  // tag manager adds scripts. No inline script: this file adds it, so a strict CSP allows it.
+  if (query.get('order') === 'late') {
+    var lateBy = query.get('late') !== null && isFinite(Number(query.get('late'))) && Number(query.get('late')) >= 0
+      ? Number(query.get('late')) : 2500;
+    window.addEventListener('load', function () {
+      setTimeout(function () {
+        var tag = document.createElement('script');
+        tag.src = '/chatclose/chatclose.js';
+        document.head.appendChild(tag);
+      }, lateBy);
+    });
+  }
 
   // ---- once the bus exists (widgets.min.js runs after this file)
 

@@ -10,10 +10,10 @@ package main
 
 import (
 	"strings"
-	"syscall/js"
 	"time"
 
 	"github.com/chatclose/chatclose/bus"
+	"github.com/hack-pad/safejs"
 )
 
 func main() {
@@ -48,10 +48,10 @@ func connect(log *bus.Logger) error {
 	if err := loader.Attach(sub.Func()); err != nil {
 		return err
 	}
-	if _, err := plugin.Subscribe("WebChat.opened", func(js.Value) {}); err != nil {
+	if _, err := plugin.Subscribe("WebChat.opened", func(safejs.Value) {}); err != nil {
 		return err
 	}
-	if err := plugin.Before("WebChatService.sendMessage", func(js.Value) bool { return true }); err != nil {
+	if err := plugin.Before("WebChatService.sendMessage", func(safejs.Value) bool { return true }); err != nil {
 		return err
 	}
 	if err := loader.Serve("getState", log, func(r bus.Request) { r.Resolve(map[string]any{"ready": true}) }); err != nil {
@@ -66,14 +66,17 @@ func (errNoLoader) Error() string { return "chatclose.js did not start this modu
 
 // onMessages ends the runtime when the batch holds a message whose text is "exit-now". The
 // payloads come from the test's own stand-in, so they are read without the bus's care.
-func onMessages(event js.Value) {
-	list := event.Get("data").Get("originalMessages")
-	if list.Type() != js.TypeObject {
+func onMessages(event safejs.Value) {
+	data, _ := event.Get("data")
+	list, _ := data.Get("originalMessages")
+	if list.Type() != safejs.TypeObject {
 		return
 	}
-	for i := 0; i < list.Length(); i++ {
-		text := list.Index(i).Get("text")
-		if text.Type() == js.TypeString && strings.TrimSpace(text.String()) == "exit-now" {
+	n, _ := list.Length()
+	for i := 0; i < n; i++ {
+		m, _ := list.Index(i)
+		text, _ := m.Get("text")
+		if s, _ := text.String(); text.Type() == safejs.TypeString && strings.TrimSpace(s) == "exit-now" {
 			go func() { panic("test: a bug escaped every recover") }()
 		}
 	}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make test-widgets: the browser suite (web/e2e) against real Genesys Widgets builds, and the
+# compatibility table. GENESYS_WIDGETS holds one folder or several, separated by ':' as in PATH;
+# each folder holds a build (widgets.min.js, widgets.min.css, and plugins/ or i18n/ where the
+# build has them). The stand-in runs too, as the first column, unless COMPAT_STANDIN=0. The
+# table is printed and written to COMPAT_OUT (default web/e2e/COMPATIBILITY.md). The exit status
+# is non-zero when any test failed on any build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+
+if [ -z "${GENESYS_WIDGETS:-}" ]; then
+  cat >&2 <<'MSG'
+test-widgets: GENESYS_WIDGETS is not set. It names the folder of a Genesys Widgets build
+(widgets.min.js, widgets.min.css, plugins/ or i18n/), or several separated by ':'.
+Your site's own build is the one that matters: copy the Widgets files it serves into a folder.
+To try a public one: the repository panchts/LiveWebChatUI holds Genesys Widgets 9.0.018.07 at
+commit acd143e96f30032052456f04f696606ad082c2a1 (git archive that commit into a folder that is
+not committed, such as .widgets/9.0.018.07). Then run
+  GENESYS_WIDGETS=.widgets/9.0.018.07 make test-widgets
+The files are Genesys's: never commit them. README "Check chatclose against your Widgets build".
+MSG
+  exit 2
+fi
+
+IFS=':' read -r -a given <<< "$GENESYS_WIDGETS"
+builds=()
+for dir in "${given[@]}"; do
+  if [ ! -f "$dir/widgets.min.js" ] || [ ! -f "$dir/widgets.min.css" ]; then
+    echo "test-widgets: $dir holds no Genesys Widgets build (widgets.min.js and widgets.min.css)" >&2
+    exit 2
+  fi
+  builds+=("$(cd "$dir" && pwd)") # the tests run in web/e2e
+done
+scripts/need-chromium.sh
+
+out=${COMPAT_OUT:-web/e2e/COMPATIBILITY.md}
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+pairs=()
+run_suite() { # run_suite NAME FOLDER-or-empty
+  local json="$results/$1.json"
+  echo "test-widgets: the browser suite against ${2:-the stand-in}" >&2
+  GENESYS_WIDGETS="$2" "$GO" test -json -count=1 -timeout 9m ./web/e2e/ > "$json" || true
+  pairs+=("${2:-stand-in}" "$json")
+}
+if [ "${COMPAT_STANDIN:-1}" != 0 ]; then
+  run_suite standin ""
+fi
+n=0
+for dir in "${builds[@]}"; do
+  n=$((n + 1))
+  run_suite "build$n" "$dir"
+done
+"$GO" run ./web/cmd/compat -out "$out" "${pairs[@]}"

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const realRun = `{"Action":"run","Test":"TestA"}
+{"Action":"output","Test":"TestA","Output":"=== RUN   TestA\n"}
+{"Action":"pass","Test":"TestA"}
+{"Action":"run","Test":"TestB"}
+{"Action":"output","Test":"TestB","Output":"    faults_test.go:75: stand-in only: the stand-in's fault hook | taken\n"}
+{"Action":"skip","Test":"TestB"}
+{"Action":"run","Test":"TestC"}
+{"Action":"run","Test":"TestC/sub"}
+{"Action":"fail","Test":"TestC/sub"}
+{"Action":"fail","Test":"TestC"}
+{"Action":"fail"}
+`
+
+const standInRun = `{"Action":"run","Test":"TestA"}
+{"Action":"pass","Test":"TestA"}
+{"Action":"run","Test":"TestB"}
+{"Action":"pass","Test":"TestB"}
+{"Action":"run","Test":"TestC"}
+{"Action":"pass","Test":"TestC"}
+{"Action":"pass"}
+`
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+	return path
+}
+
+func widgetsBuild(t *testing.T, version string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, dir, "widgets.min.js", "/*!\n * widgets\n * @version: "+version+"\n */\n")
+	writeFile(t, dir, "widgets.min.css", "")
+	return dir
+}
+
+func TestTableHasAColumnPerBuildAndSaysWhyATestWasSkipped(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "COMPATIBILITY.md")
+	var stdout bytes.Buffer
+	failed, err := run([]string{"-out", out,
+		"stand-in", writeFile(t, dir, "standin.json", standInRun),
+		widgetsBuild(t, "9.0.018.07"), writeFile(t, dir, "real.json", realRun)}, &stdout)
+	require.NoError(t, err)
+	assert.True(t, failed, "a failed test fails the run")
+	table := stdout.String()
+	assert.Contains(t, table, "| test | stand-in | 9.0.018.07 |")
+	assert.Contains(t, table, "| TestA | pass | pass |")
+	assert.Contains(t, table, `| TestB | pass | skip: the stand-in's fault hook \| taken |`)
+	assert.Contains(t, table, "| TestC | pass | **FAIL** |")
+	assert.NotContains(t, table, "TestC/sub", "subtests count through their parent")
+	assert.Contains(t, table, "- stand-in: passed (3 passed, 0 failed, 0 skipped)")
+	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 1 skipped)")
+	written, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, table, string(written))
+}
+
+func TestARunThatPassesIsNotAFailure(t *testing.T) {
+	dir := t.TempDir()
+	failed, err := run([]string{"stand-in", writeFile(t, dir, "a.json", standInRun)}, &bytes.Buffer{})
+	require.NoError(t, err)
+	assert.False(t, failed)
+}
+
+func TestARunThatDidNotFinishIsAFailure(t *testing.T) {
+	dir := t.TempDir()
+	cut := strings.Join(strings.Split(standInRun, "\n")[:3], "\n")
+	var stdout bytes.Buffer
+	failed, err := run([]string{"stand-in", writeFile(t, dir, "a.json", cut)}, &stdout)
+	require.NoError(t, err)
+	assert.True(t, failed)
+	assert.Contains(t, stdout.String(), "- stand-in: did not finish")
+	assert.Contains(t, stdout.String(), "| TestB | did not finish |")
+}
+
+func TestBadArgumentsAreRefused(t *testing.T) {
+	_, err := run([]string{"stand-in"}, &bytes.Buffer{})
+	assert.ErrorContains(t, err, "pairs of BUILD RESULTS")
+	_, err = run([]string{t.TempDir(), "x.json"}, &bytes.Buffer{})
+	assert.ErrorContains(t, err, "no widgets.min.js there")
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strings"
+)
+
+// standInPrefix starts the skip message of a test that needs the stand-in (web/e2e).
+const standInPrefix = "stand-in only: "
+
+// verdict is one top-level test's result on one build.
+type verdict struct {
+	action string // pass, fail or skip
+	reason string // why it was skipped
+}
+
+// suiteRun is the browser suite's results on one build.
+type suiteRun struct {
+	version  string
+	verdicts map[string]verdict
+	order    []string // tests in the order they started
+	finished bool     // the package reported pass or fail
+	passed   bool     // the package passed
+}
+
+// testEvent is one line of `go test -json` output.
+type testEvent struct {
+	Action string
+	Test   string
+	Output string
+}
+
+// readRun reads one run's `go test -json` output.
+func readRun(version string, r io.Reader) (suiteRun, error) {
+	run := suiteRun{version: version, verdicts: map[string]verdict{}}
+	lines := bufio.NewScanner(r)
+	lines.Buffer(make([]byte, 1024*1024), 16*1024*1024)
+	for lines.Scan() {
+		var ev testEvent
+		if err := json.Unmarshal(lines.Bytes(), &ev); err != nil {
+			continue // a line go test did not write as JSON (a build error, say)
+		}
+		if ev.Test == "" {
+			if ev.Action == "pass" || ev.Action == "fail" {
+				run.finished, run.passed = true, ev.Action == "pass"
+			}
+			continue
+		}
+		if strings.Contains(ev.Test, "/") {
+			continue // subtests count through their parent
+		}
+		v, seen := run.verdicts[ev.Test]
+		if !seen {
+			run.order = append(run.order, ev.Test)
+		}
+		switch ev.Action {
+		case "pass", "fail", "skip":
+			v.action = ev.Action
+		case "output":
+			if i := strings.Index(ev.Output, standInPrefix); i >= 0 {
+				v.reason = strings.TrimSpace(ev.Output[i+len(standInPrefix):])
+			}
+		}
+		run.verdicts[ev.Test] = v
+	}
+	return run, lines.Err()
+}
+
+// failed reports whether a test failed or the run did not finish.
+func (r suiteRun) failed() bool {
+	if !r.finished || !r.passed {
+		return true
+	}
+	for _, v := range r.verdicts {
+		if v.action == "fail" {
+			return true
+		}
+	}
+	return false
+}

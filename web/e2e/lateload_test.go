@@ -1,0 +1,48 @@
+//go:build !js
+
+package e2e
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/chatclose/chatclose/handler"
+	"github.com/chatclose/chatclose/web/sandbox"
+	"github.com/stretchr/testify/assert"
+)
+
+// lateChat is the customer page with chatclose's tag added after the page loaded, the way tag
+// managers add scripts: after the widgets have restored the chat and published its history.
+func lateChat() url.Values {
+	return url.Values{"async": {"1"}, "order": {"late"}, "late": {"2500"}}
+}
+
+// TestLateLoadedChatcloseFindsAFinalizingFromWhileTheCustomerWasAway: an async chat is
+// finalized while the customer is away; they come back, and the page's chatclose tag is added
+// 2.5 s after load. chatclose catches up from the transcript and shows one notice.
+func TestLateLoadedChatcloseFindsAFinalizingFromWhileTheCustomerWasAway(t *testing.T) {
+	for _, csp := range []string{"", sandbox.StrictCSP} {
+		name := "no CSP"
+		if csp != "" {
+			name = "strict CSP"
+		}
+		t.Run(name, func(t *testing.T) {
+			s := newScenario(t, options{csp: csp})
+			s.startChat(asyncChat())
+			s.agent("join", nil)
+			s.waitDelivered(s.say("I'll check and get back to you."))
+			s.leave()
+			index := s.state("Finalizing")
+
+			s.open(lateChat())
+			s.waitJS("the restored chat", `document.querySelectorAll(".cx-transcript .cx-message").length >= 2`)
+			assert.False(t, eval[bool](s, `window.__e2e.events.some(e => e.name === "ready")`), "chatclose is not on the page yet")
+			s.waitReady()
+			s.waitNotices(1)
+			s.waitDelivered(index)
+			assert.Equal(t, []string{handler.DefaultNotice}, s.notices())
+			assert.Equal(t, 1, s.events("notified"))
+			assert.Equal(t, index, s.busEvents("notified")[0].Data["index"])
+		})
+	}
+}
