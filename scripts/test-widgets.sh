@@ -45,7 +45,7 @@ run_suite() { # run_suite NAME FOLDER-or-empty
   # -p 1: one package at a time; both drive browsers, on two cores.
   GENESYS_WIDGETS="$2" ENGINES_SUMMARY="$results/$1.engines" \
     "$GO" test -json -p 1 -count=1 -timeout 9m ./web/e2e/ ./web/engines/ > "$json" || true
-  cat "$results/$1.engines" 2>/dev/null >&2 || true
+  if [ -f "$results/$1.engines" ]; then cat "$results/$1.engines" >&2; fi
   pairs+=("${2:-stand-in}" "$json")
 }
 if [ "${COMPAT_STANDIN:-1}" != 0 ]; then

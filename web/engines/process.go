@@ -18,7 +18,8 @@ import (
 
 // process is a browser, driver or display server started by this package, in a process
 // group of its own, so that stopping it also ends the children it started (content processes,
-// MiniBrowser) and nothing else.
+// MiniBrowser) and nothing else. It is killed when the test process dies without stopping it
+// (a test timeout, say), as chromedp does with Chromium.
 type process struct {
 	cmd  *exec.Cmd
 	name string
@@ -30,7 +31,7 @@ type process struct {
 // limit) for a line of the process's standard error or output that matches want and returns
 // that line's first submatch.
 func startProcess(cmd *exec.Cmd, name string, want *regexp.Regexp, limit time.Duration) (*process, string, error) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, "", err

@@ -37,7 +37,7 @@ func startXvfb(path string) (*process, string, error) {
 	// -displayfd 3: Xvfb picks a free display and writes its number to file descriptor 3.
 	cmd := exec.Command(path, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
 		w.Close()
 		return nil, "", fmt.Errorf("starting Xvfb: %w", err)
