@@ -16,19 +16,25 @@ import (
 	"github.com/chatclose/chatclose/web/chromium"
 )
 
-// engineNames are the engines the tier runs, in order; ENGINES (comma-separated) picks some.
-func engineNames() []string {
-	all := []string{"chromium", "firefox", "webkit"}
-	if env := strings.TrimSpace(os.Getenv("ENGINES")); env != "" {
-		var picked []string
-		for _, n := range strings.Split(env, ",") {
-			if n = strings.TrimSpace(n); slices.Contains(all, n) {
-				picked = append(picked, n)
-			}
-		}
-		return picked
+// allEngines are the engines the tier knows.
+var allEngines = []string{"chromium", "firefox", "webkit"}
+
+// engineNames are the engines the tier runs; ENGINES (comma-separated) picks some. An
+// unknown name is an error, so a typo does not skip everything.
+func engineNames() ([]string, error) {
+	env := strings.TrimSpace(os.Getenv("ENGINES"))
+	if env == "" {
+		return allEngines, nil
 	}
-	return all
+	var picked []string
+	for _, n := range strings.Split(env, ",") {
+		n = strings.TrimSpace(n)
+		if !slices.Contains(allEngines, n) {
+			return nil, fmt.Errorf("ENGINES=%s: unknown engine %q; the engines are %s", env, n, strings.Join(allEngines, ", "))
+		}
+		picked = append(picked, n)
+	}
+	return picked, nil
 }
 
 // engineRun is one engine's browser and what the tier measured on it.
@@ -114,7 +120,11 @@ var summaries []string
 
 // runEngine starts one engine's browser and runs every scenario on it.
 func runEngine(t *testing.T, name string) {
-	if !slices.Contains(engineNames(), name) {
+	names, err := engineNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(names, name) {
 		t.Skip("ENGINES=" + os.Getenv("ENGINES") + " leaves " + name + " out")
 	}
 	started := time.Now()
