@@ -6,13 +6,21 @@ FUZZTIME ?= 10m
 ADDR ?= 127.0.0.1:8080
 COVERDIR := $(CURDIR)/.cover
 
-.PHONY: all build test test-style test-size test-native test-js test-e2e test-engines test-widgets bench demo fuzz clean
+.PHONY: all build dist test test-style test-size test-native test-js test-e2e test-engines test-widgets bench demo fuzz clean
 
 all: build
 
-## build: the deployable bundle in web/dist/ (chatclose.js, chatclose.wasm, wasm_exec.js)
+## build: the deployable bundle in web/dist/ (chatclose.js and its source map, chatclose.wasm,
+## wasm_exec.js, a .gz and a .br copy of each, integrity.json), by the Go build tool
+## web/cmd/build: no tool but go. Brotli copies are kept in ~/.cache/chatclose/brotli by content.
 build:
-	@scripts/build.sh
+	$(GO) run ./web/cmd/build
+
+## dist: the release in dist/: chatclose-VERSION/ (the bundle, LICENSE, INSTALL.md), its
+## tar.gz, and the npm package chatclose-VERSION.tgz (npm pack, offline)
+dist:
+	@scripts/need-npm.sh
+	$(GO) run ./web/cmd/build -dist dist
 
 ## test: every tier — style, native tests, GOOS=js tests under Node, browser tests (Chromium),
 ## the engine tier (Chromium, Firefox, WebKit), and the size gate last
@@ -31,7 +39,8 @@ test-native:
 	@scripts/check-coverage.sh $(COVERDIR)/handler.out 90
 
 # The size gate: the bundle, built afresh, within its brotli budgets (wasm 700 KB, loader
-# 4 KB), every file with matching .gz and .br copies, and no heavy package in the wasm.
+# 3 KB), every file with matching .gz and .br copies, no heavy package in the wasm, and a
+# second build from an empty brotli cache byte for byte the same.
 test-size:
 	$(GO) test -count=1 ./web/bundle/
 
@@ -40,6 +49,7 @@ test-js:
 
 test-e2e:
 	@scripts/need-chromium.sh
+	@scripts/need-npm.sh
 	$(GO) test -count=1 -timeout 8m ./web/e2e/...
 
 # The engine tier: the core browser scenarios on Chromium, Firefox ESR and WebKitGTK (web/engines),
@@ -94,4 +104,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf web/dist $(COVERDIR)
+	rm -rf web/dist dist $(COVERDIR)

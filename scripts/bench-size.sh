@@ -2,10 +2,10 @@
 # Shows where chatclose.wasm's bytes go: the module built as make build builds it, its code
 # and data sections (raw and brotli), and the code bytes of each Go package and of the
 # largest functions, read with wasm-objdump from a build that keeps function names. Needs
-# Debian's wabt (installed as root when missing) and brotli. TOP=n lists n functions (20).
+# Debian's wabt (installed as root when missing). Sizes are compressed as make build compresses
+# (web/cmd/compressedsize: gzip -9, brotli quality 11). TOP=n lists n functions (20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/need-brotli.sh
 if ! command -v wasm-objdump >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "bench-size: installing Debian's wabt for wasm-objdump" >&2
@@ -17,17 +17,18 @@ if ! command -v wasm-objdump >/dev/null 2>&1; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$tmp/shipped.wasm" ./wasm
+GOOS=js GOARCH=wasm go build -trimpath -buildvcs=false -ldflags='-s -w' -o "$tmp/shipped.wasm" ./wasm
 GOOS=js GOARCH=wasm go build -trimpath -o "$tmp/named.wasm" ./wasm # same code, with a name section
 
-printf 'chatclose.wasm: %d bytes raw, %d gzip -9, %d brotli -q 11\n' "$(wc -c <"$tmp/shipped.wasm")" \
-  "$(gzip -9 -n -c "$tmp/shipped.wasm" | wc -c)" "$(brotli -q 11 -c "$tmp/shipped.wasm" | wc -c)"
+go build -o "$tmp/compressedsize" ./web/cmd/compressedsize
+read -r raw gz br < <("$tmp/compressedsize" <"$tmp/shipped.wasm")
+printf 'chatclose.wasm: %d bytes raw, %d gzip -9, %d brotli -q 11\n' "$raw" "$gz" "$br"
 # Each section on its own, raw and brotli (compressed alone, so the two do not add up exactly).
 wasm-objdump -h "$tmp/shipped.wasm" | awk '$1 == "Code" || $1 == "Data" { print $1, $2, $3 }' |
   while read -r name start end; do
     s=$((${start#start=})) e=$((${end#end=}))
     printf '  %-4s section %9d bytes raw, %7d brotli\n' "$name" $((e - s)) \
-      "$(tail -c +$((s + 1)) "$tmp/shipped.wasm" | head -c $((e - s)) | brotli -q 11 -c | wc -c)"
+      "$(tail -c +$((s + 1)) "$tmp/shipped.wasm" | head -c $((e - s)) | "$tmp/compressedsize" | cut -d' ' -f3)"
   done
 
 wasm-objdump -x -j Code "$tmp/named.wasm" | sed -nE 's/.*size=([0-9]+) <(.*)>$/\1 \2/p' >"$tmp/funcs"

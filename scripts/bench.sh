@@ -6,5 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/need-chromium.sh
-scripts/need-brotli.sh
 exec go run ./web/bench -out BENCHMARKS.md "$@"

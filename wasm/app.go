@@ -5,13 +5,11 @@ package main
 import (
 	"sync"
 
+	"github.com/chatclose/chatclose"
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
 	"github.com/hack-pad/safejs"
 )
-
-// Version is chatclose's version, reported in ChatClose.ready and getState.
-const Version = "0.2.0"
 
 // Events and commands of other plugins that chatclose uses.
 const (
@@ -123,7 +121,7 @@ func (a *app) connect() {
 	a.ready = true
 	mode := string(a.cfg.Mode)
 	a.mu.Unlock()
-	if err := a.plugin.Republish("ready", map[string]any{"version": Version, "mode": mode, "tab": a.tab}); err != nil {
+	if err := a.plugin.Republish("ready", map[string]any{"version": chatclose.Version, "mode": mode, "tab": a.tab}); err != nil {
 		a.log.Error(err.Error())
 	}
 	a.log.Debug("ready (mode " + mode + ")")

@@ -5,6 +5,7 @@ package main
 import (
 	"time"
 
+	"github.com/chatclose/chatclose"
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
 )
@@ -73,7 +74,7 @@ func (a *app) snapshot() map[string]any {
 		last = a.status.last
 	}
 	return map[string]any{
-		"version":         Version,
+		"version":         chatclose.Version,
 		"ready":           a.ready,
 		"loaded":          true,
 		"tab":             a.tab,

@@ -11,7 +11,8 @@
  *     event (CXBus never replays them);
  *   - by default (load: 'lazy') fetches nothing more until this page has a chat: the first of
  *     WebChatService.started, WebChatService.restored or a messageReceived, or a chat session
- *     already active when it registers. With load: 'eager' it fetches the module at once;
+ *     already active when it registers (WebChatService's sessionActive flag, or the messages
+ *     its transcript already holds). With load: 'eager' it fetches the module at once;
  *   - starts the module once it is compiled and the plugin registered; the Go side swaps this
  *     subscriber for its own and takes the kept events over, in order (see bus/loader.go);
  *   - reports, once, a missing CXBus, a taken plugin name, a module that fails to load, and a
@@ -22,7 +23,9 @@
 (function () {
   'use strict';
 
-  var VERSION = '0.1.0';
+  // The build (web/cmd/build) stamps the version in with esbuild's define, from the Go
+  // constant chatclose.Version; the unbuilt source calls itself 'dev'.
+  var VERSION = typeof CHATCLOSE_VERSION === 'string' ? CHATCLOSE_VERSION : 'dev';
   var PLUGIN = 'ChatClose';
   var EVENT = 'WebChatService.messageReceived';
   var HANDOFF = '__chatcloseLoader';
@@ -34,28 +37,28 @@
   var COMMANDS = ['getState', 'configure']; // ChatClose's own commands, answered from the first moment
 
   var reported = {};
-  function reportOnce(key, message) {
+  /* Says message on the console once per key: as an error, or a warning when warn is set. */
+  function reportOnce(key, message, warn) {
     if (reported[key]) return;
     reported[key] = true;
-    try { console.error(PREFIX + message); } catch (ignored) { /* no console */ }
+    try { console[warn ? 'warn' : 'error'](PREFIX + message); } catch (ignored) { /* no console */ }
   }
 
   if (window[HANDOFF]) {
-    reportOnce('twice', 'chatclose.js is included more than once on this page; only the first copy runs.');
+    reportOnce('twice', 'chatclose.js is on this page twice; only the first copy runs.');
     return;
   }
 
-  /* The folder this script was loaded from. */
-  function baseURL() {
+  /* This script's own element, or null. Read at once: document.currentScript is gone later. */
+  function ownScript() {
     var script = document.currentScript;
     if (!script || !script.src) {
       var scripts = document.getElementsByTagName('script');
       for (var i = scripts.length - 1; i >= 0; i--) {
-        if (/(^|\/)chatclose(\.min)?\.js([?#]|$)/.test(scripts[i].src)) { script = scripts[i]; break; }
+        if (/(^|\/)chatclose(\.min)?\.js([?#]|$)/.test(scripts[i].src)) return scripts[i];
       }
     }
-    if (!script || !script.src) return '';
-    return script.src.replace(/[?#].*$/, '').replace(/[^\/]*$/, '');
+    return script && script.src ? script : null;
   }
 
   /* Reads one option of window._genesys.widgets.chatclose without trusting the page. */
@@ -84,7 +87,11 @@
     return typeof ms === 'number' && ms >= 1 && ms <= 600000 && ms === Math.floor(ms) ? ms : DEFAULT_BUS_TIMEOUT;
   }
 
-  var base = baseURL();
+  var own = ownScript();
+  var base = own ? own.src.replace(/[?#].*$/, '').replace(/[^\/]*$/, '') : ''; // the folder it was loaded from
+  // The crossorigin attribute of its own tag. A bundle pinned by integrity on another origin
+  // (a CDN) needs CORS, and so do the files it loads.
+  var CROSS_ORIGIN = own && own.crossOrigin || null;
   var kept = [];
   var target = null; // the Go side's subscriber, once attached
 
@@ -92,7 +99,7 @@
     try {
       target(event);
     } catch (e) {
-      reportOnce('deliver', 'could not hand an event to the WebAssembly module (' + describe(e) + ').');
+      reportOnce('deliver', 'could not pass an event to the module (' + describe(e) + ').');
     }
   }
 
@@ -142,61 +149,10 @@
   var handoff = {
     version: VERSION,
     plugin: null,
-    /* While true, every batch reaches the Go side; the Go side keeps it current. */
+    /* While true, every batch reaches the Go side; the Go side keeps it current. filter, the
+       pre-filter the Go side wraps its subscriber in, comes with chatclose-filter.js, which is
+       loaded beside wasm_exec.js: a page without a chat never needs it. */
     watching: true,
-    /* Called by the Go side with its messageReceived subscriber fn and the decision's
-       vocabulary; returns the subscriber to give CXBus instead (see bus/loader.go). A call
-       into Go costs far more than this scan, so batches that cannot change anything stay in
-       JavaScript: it returns early only on certain activity, or when nothing decides. */
-    filter: function (fn, words) {
-      function set(list) {
-        var s = Object.create(null);
-        for (var i = 0; i < list.length; i++) s[list[i]] = true;
-        return s;
-      }
-      var neutral = set(words.neutral), activity = set(words.activity), people = set(words.people);
-      var limit = words.maxWalk;
-      function plain(index) { // an index both sides read alike, or null
-        if (typeof index === 'number') return index === Math.floor(index) ? index : null;
-        return typeof index === 'string' && /^[0-9]{1,15}$/.test(index) ? Number(index) : null;
-      }
-      function needed(e) {
-        var d = e.data;
-        if (d === null || typeof d !== 'object' || d.oldMessages === true) return true;
-        var list = d.originalMessages;
-        if (!Array.isArray(list)) return true;
-        var n = list.length;
-        if (n > 1) { // history pages come newest first: the Go side tells the order
-          var first = list[0], last = list[n - 1];
-          if (!first || !last) return true;
-          var a = plain(first.index), b = plain(last.index);
-          if (a === null || b === null || a > b) return true;
-        }
-        for (var i = n - 1; i >= 0 && i >= n - limit; i--) {
-          var m = list[i];
-          if (m === null || m === undefined || typeof m !== 'object') {
-            if (typeof m === 'function') return true;
-            continue;
-          }
-          var type = m.type;
-          if (type === 'System') {
-            var data = m.data;
-            if (m.event === 'InteractionStateChange' && data !== null && typeof data === 'object' &&
-              typeof data.interactionState === 'string' && data.interactionState !== '') return true;
-            continue;
-          }
-          if (typeof type !== 'string' || neutral[type]) continue;
-          var from = m.from;
-          if (activity[type] || (from !== null && typeof from === 'object' && typeof from.type === 'string' && people[from.type])) return false;
-        }
-        return false;
-      }
-      return function (e) {
-        var go;
-        try { go = handoff.watching || needed(e); } catch (x) { go = true; }
-        if (go) return fn(e);
-      };
-    },
     /* Called by the Go side with the handler of one of ChatClose's commands. */
     serve: function (name, fn) {
       served[name] = fn;
@@ -229,8 +185,11 @@
   var lazy = loadMode() === 'lazy';
   // Declared before CXBus is looked for: when CXBus is already there, a chat can start the
   // module's download synchronously from findBus, and the download needs these.
-  var INTEGRITY = {};
-  var CROSS_ORIGIN = ownCrossOrigin(); // read now: document.currentScript is gone later
+  var INTEGRITY = {
+    'wasm_exec.js': typeof CHATCLOSE_SRI_WASM_EXEC === 'string' ? CHATCLOSE_SRI_WASM_EXEC : '',
+    'chatclose.wasm': typeof CHATCLOSE_SRI_WASM === 'string' ? CHATCLOSE_SRI_WASM : '',
+    'chatclose-filter.js': typeof CHATCLOSE_SRI_FILTER === 'string' ? CHATCLOSE_SRI_FILTER : ''
+  };
 
   /* ---- CXBus ---- */
 
@@ -247,8 +206,8 @@
       }
       var waited = Date.now() - start;
       if (waited >= timeout) {
-        reportOnce('bus', 'window.CXBus did not appear within ' + timeout + ' ms; is the Genesys Widgets script ' +
-          '(widgets.min.js or cxbus.min.js) on this page? Set _genesys.widgets.chatclose.busTimeout to wait longer.');
+        reportOnce('bus', 'window.CXBus did not appear within ' + timeout + ' ms; is widgets.min.js on this page? ' +
+          '_genesys.widgets.chatclose.busTimeout sets the wait.');
         return;
       }
       var pause = POLL[Math.min(attempt++, POLL.length - 1)];
@@ -266,8 +225,7 @@
       return;
     }
     if (!plugin) {
-      reportOnce('register', 'CXBus.registerPlugin("' + PLUGIN + '") returned false: the name is taken. ' +
-        'Is chatclose included twice, or does another plugin use that name?');
+      reportOnce('register', 'CXBus.registerPlugin("' + PLUGIN + '") returned false: the name is taken.');
       return;
     }
     try {
@@ -295,29 +253,35 @@
     }
     var active;
     try { active = plugin.data('WebChatService.sessionActive'); } catch (e) { active = false; }
-    if (active === true) load();
+    if (active === true) {
+      load();
+      return;
+    }
+    /* Widgets 9.0.017.00 keep no sessionActive flag, so a loader added after the chat was
+       restored (a tag manager's way) asks WebChatService for the messages it has. Only when
+       WebChatService is registered: a command to a missing plugin makes CXBus fetch its file. */
+    var service;
+    try { service = plugin.data('WebChatService.capabilities'); } catch (e) { service = null; }
+    if (service === undefined || service === null) return;
+    try {
+      plugin.command('WebChatService.getTranscript').done(function (t) {
+        var list;
+        try { list = t && t.originalMessages; } catch (e) { list = null; }
+        if (list && list.length > 0) load();
+      });
+    } catch (e) { /* the chat events above still load the module */ }
   }
 
   /* ---- the WebAssembly module ---- */
 
-  /* Subresource Integrity of the two files this loader fetches. scripts/build.sh stamps their
-     sha384 hashes into the bundle's copy (web/dist/chatclose.js); this source copy has none and
-     fetches without a check. A page that pins chatclose.js with an integrity attribute thereby
-     pins both: their hashes are part of the bytes it checked. Nothing is fetched to learn them. */
+  /* Subresource Integrity of the three files this loader fetches. The build stamps their sha384
+     hashes into the bundle's copy (web/dist/chatclose.js) with esbuild's define; this source
+     copy has none and fetches without a check. A page that pins chatclose.js with an integrity
+     attribute thereby pins all three: their hashes are part of the bytes it checked. Nothing is
+     fetched to learn them. */
 
   function integrityOf(name) {
-    return Object.prototype.hasOwnProperty.call(INTEGRITY, name) ? INTEGRITY[name] : '';
-  }
-
-  /* The crossorigin attribute of chatclose.js's own tag. A bundle pinned by integrity on
-     another origin (a CDN) needs CORS, and so do the files it loads. */
-  function ownCrossOrigin() {
-    try {
-      var s = document.currentScript;
-      return s && s.crossOrigin ? s.crossOrigin : null;
-    } catch (e) {
-      return null;
-    }
+    return INTEGRITY[name] || '';
   }
 
   /* fetch and script elements say nothing about why a load failed. When one did, the loader asks
@@ -326,7 +290,7 @@
   function explainFailure(url, name, cause) {
     var expected = integrityOf(name);
     var fallback = new Error('could not load ' + url + ' (' + describe(cause) + ')' +
-      (expected && !sameOrigin(url) ? '; from another origin, integrity needs the server to allow CORS' : ''));
+      (expected && !sameOrigin(url) ? '; from another origin, integrity needs CORS' : ''));
     return fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
       if (!r.ok) return new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
       if (!expected) return fallback;
@@ -365,16 +329,10 @@
     });
   }
 
-  var warned = {};
-  function warnOnce(key, message) {
-    if (warned[key]) return;
-    warned[key] = true;
-    try { console.warn(PREFIX + message); } catch (ignored) { /* no console */ }
-  }
-
   function instantiate(url, name, imports) {
     var init = { credentials: 'same-origin' };
-    if (integrityOf(name)) init.integrity = integrityOf(name);
+    var integrity = integrityOf(name);
+    if (integrity) init.integrity = integrity;
     return fetch(url, init).then(function (response) {
       if (!response.ok) throw new Error('could not load ' + url + ' (HTTP ' + response.status + ')');
       var type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
@@ -382,8 +340,7 @@
         return WebAssembly.instantiateStreaming(response, imports);
       }
       // Served with another MIME type: compile from the bytes instead (slower, but it works).
-      warnOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm so the browser ' +
-        'compiles it while it downloads.');
+      reportOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm to compile it faster.', true);
       return response.arrayBuffer().then(function (bytes) {
         return WebAssembly.instantiate(bytes, imports).catch(function (e) {
           throw new Error(describe(e) + (type ? ' (it was served as ' + type + ')' : ''));
@@ -443,7 +400,7 @@
       disarmAfterExit(runtime.go);
       run = runtime.go.run(runtime.instance);
     } catch (e) {
-      stopped('the WebAssembly module failed to start (' + describe(e) + ')');
+      stopped('the module failed to start (' + describe(e) + ')');
       return;
     }
     Promise.resolve(run).then(function () {
@@ -460,12 +417,12 @@
     if (loading) return;
     loading = true;
     if (typeof WebAssembly !== 'object' || typeof fetch !== 'function' || typeof Promise !== 'function') {
-      reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise; chatclose cannot run here.');
+      reportOnce('support', 'this browser lacks WebAssembly, fetch or Promise.');
       return;
     }
     // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
-    // even when another Go program on the page brought its own.
-    loadScript(base + 'wasm_exec.js', 'wasm_exec.js').then(function () {
+    // even when another Go program on the page brought its own. The pre-filter comes beside it.
+    Promise.all([loadScript(base + 'wasm_exec.js', 'wasm_exec.js'), loadScript(base + 'chatclose-filter.js', 'chatclose-filter.js')]).then(function () {
       if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
       var go = new window.Go();
       var exit = go.exit;

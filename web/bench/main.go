@@ -7,7 +7,7 @@
 // ChatClose.ready, and the bytes a page loads without a chat and with one; then it writes
 // the results, with the machine and the versions, to BENCHMARKS.md.
 //
-// It builds the bundle from the current source (scripts/build.sh) and serves it with the
+// It builds the bundle from the current source (web/bundle.Build) and serves it with the
 // sandbox (the Genesys Widgets stand-in and the chat simulator) on 127.0.0.1 only.
 //
 //	go run ./web/bench [-out BENCHMARKS.md] [-chromium /usr/bin/chromium]

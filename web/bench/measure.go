@@ -152,13 +152,13 @@ func (l loadResult) encoded() int64 {
 	return n
 }
 
-// fetchToReady is the time from the first request for the module's files (wasm_exec.js or
-// chatclose.wasm) to ChatClose.ready, and the part of it until the module was instantiated;
+// fetchToReady is the time from the first request for the module's files (wasm_exec.js,
+// chatclose-filter.js or chatclose.wasm) to ChatClose.ready, and the part of it until the module was instantiated;
 // ok is false when the page did not load the module.
 func (l loadResult) fetchToReady() (ready, instantiated float64, ok bool) {
 	start := math.Inf(1)
 	for _, f := range l.Files {
-		if f.Name == "wasm_exec.js" || f.Name == "chatclose.wasm" {
+		if f.Name == "wasm_exec.js" || f.Name == "chatclose-filter.js" || f.Name == "chatclose.wasm" {
 			start = math.Min(start, f.Start)
 		}
 	}

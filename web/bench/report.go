@@ -115,7 +115,7 @@ func (r results) markdown() string {
 	w("`go test -run '^$' -bench . -benchmem ./handler`: `handler.Decider.Decide` on Go slices of messages, the newest an agent's text (Activity) or a state change already acted on (Replay); NeutralScan walks the whole %d-message window.\n\n```\n%s\n```\n", handler.MaxWalk, strings.Join(r.GoBench, "\n"))
 
 	w("\n## How to run\n\n")
-	w("`make bench` (a minute or less; not part of `make test`). It needs Go, Debian's `chromium` (`scripts/need-chromium.sh` installs it as root) and `brotli` (`scripts/need-brotli.sh`). ")
+	w("`make bench` (a minute or less; not part of `make test`). It needs Go and Debian's `chromium` (`scripts/need-chromium.sh` installs it as root). ")
 	w("It builds the bundle from the current source, serves it with the sandbox (widgets stand-in and chat simulator) on 127.0.0.1, ")
 	w("opens headless Chromium with a fresh profile, and writes this file. `go run ./web/bench -out FILE -chromium PATH` runs it by hand.\n\n")
 	w("- **Loading**: `web/bench/static/page.html` is the shop page's scripts with the benchmark's instrumentation around them, opened without a chat, then with one (`autostart=1`), each in a fresh browser context.\n")
@@ -170,7 +170,7 @@ func (r results) targets() []target {
 		target{"max per event ≤ 5 ms over 10,000 events", fmt.Sprintf("%s ms over the first %s events; per size: %s ms", ms(l.Burst.Chatclose.Max), thousands(int64(l.Burst.Chatclose.Count)), strings.Join(maxes, " / ")) + viaGo(ms(l.GoBurst.Chatclose.Max)+" ms"), l.Burst.Chatclose.Max <= targetMax},
 		target{"memory growth ≤ 1 MiB over 10,000 events", mib(l.Burst.MemAfter-l.MemStart) + viaGo(mib(l.GoBurst.MemAfter-l.GoBurst.MemBefore)), l.Burst.MemAfter-l.MemStart <= targetGrowth},
 	)
-	noWasm := !r.NoChat.fetched("chatclose.wasm") && !r.NoChat.fetched("wasm_exec.js")
+	noWasm := !r.NoChat.fetched("chatclose.wasm") && !r.NoChat.fetched("wasm_exec.js") && !r.NoChat.fetched("chatclose-filter.js")
 	loader := size(r.Sizes, "chatclose.js").Brotli
 	noChat := fmt.Sprintf("%s B sent (%s); module fetched: %s; the loader is %s B brotli", thousands(r.NoChat.encoded()), sentAs(r.Sizes, r.NoChat), yesNo(!noWasm), thousands(loader))
 	out = append(out, target{"a page without a chat loads ≤ 4 KB brotli of chatclose and starts no wasm", noChat, noWasm && loader <= targetNoChat && r.NoChat.encoded() <= targetNoChat})

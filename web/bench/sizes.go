@@ -8,14 +8,14 @@ import (
 )
 
 // fileSizes are one bundle file's sizes in bytes: as built, gzip -9 and brotli -q 11 (the
-// copies scripts/build.sh writes beside it).
+// copies make build writes beside it, with Go's compress/gzip and andybalholm/brotli).
 type fileSizes struct {
 	Name              string
 	Raw, Gzip, Brotli int64
 }
 
 // bundleFiles are the files of the bundle.
-var bundleFiles = []string{"chatclose.js", "wasm_exec.js", "chatclose.wasm"}
+var bundleFiles = []string{"chatclose.js", "chatclose-filter.js", "wasm_exec.js", "chatclose.wasm"}
 
 // bundleSizes reads the sizes of the bundle built into dist.
 func bundleSizes(dist string) ([]fileSizes, error) {

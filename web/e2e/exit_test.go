@@ -30,7 +30,7 @@ func sri(data []byte) string {
 }
 
 // exitingBundle builds the test-only module of testdata/exiting and returns a bundle
-// directory serving it beside the tests' own chatclose.js and wasm_exec.js. The loader's
+// directory serving it beside the tests' own chatclose.js, chatclose-filter.js and wasm_exec.js. The loader's
 // stamped hash of chatclose.wasm is changed to the test module's, as the build would stamp it.
 func exitingBundle(t *testing.T) string {
 	t.Helper()
@@ -48,7 +48,9 @@ func exitingBundle(t *testing.T) string {
 	require.Contains(t, loader, old, "the loader carries the module's hash")
 	loader = strings.Replace(loader, old, sri(readFile(t, filepath.Join(dir, "chatclose.wasm"))), 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "chatclose.js"), []byte(loader), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "wasm_exec.js"), readFile(t, filepath.Join(distDir, "wasm_exec.js")), 0o644))
+	for _, name := range []string{"wasm_exec.js", "chatclose-filter.js"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), readFile(t, filepath.Join(distDir, name)), 0o644))
+	}
 	return dir
 }
 

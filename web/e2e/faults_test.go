@@ -220,9 +220,9 @@ func TestFaultModuleFiles(t *testing.T) {
 }
 
 // TestLoaderPinsWhatItLoads checks the build's Subresource Integrity stamp: the bundle's
-// chatclose.js carries the sha384 of wasm_exec.js and chatclose.wasm, integrity.json lists
-// all three files and a script tag with integrity and crossorigin, and the source loader
-// carries no stamp.
+// chatclose.js carries the sha384 of wasm_exec.js, chatclose-filter.js and chatclose.wasm (put
+// in by esbuild's define), integrity.json lists all four files and a script tag with integrity and
+// crossorigin, and the source loader carries no stamp.
 func TestLoaderPinsWhatItLoads(t *testing.T) {
 	var manifest struct {
 		Algorithm string            `json:"algorithm"`
@@ -231,16 +231,17 @@ func TestLoaderPinsWhatItLoads(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(readFile(t, distDir+"/integrity.json"), &manifest))
 	assert.Equal(t, "sha384", manifest.Algorithm)
-	for _, name := range []string{"chatclose.js", "chatclose.wasm", "wasm_exec.js"} {
+	for _, name := range []string{"chatclose.js", "chatclose-filter.js", "chatclose.wasm", "wasm_exec.js"} {
 		assert.Equal(t, sri(readFile(t, distDir+"/"+name)), manifest.Files[name], name)
 	}
 	loader := string(readFile(t, distDir+"/chatclose.js"))
-	assert.Contains(t, loader, `'wasm_exec.js': '`+manifest.Files["wasm_exec.js"]+`'`)
-	assert.Contains(t, loader, `'chatclose.wasm': '`+manifest.Files["chatclose.wasm"]+`'`)
+	assert.Contains(t, loader, `"wasm_exec.js":"`+manifest.Files["wasm_exec.js"]+`"`)
+	assert.Contains(t, loader, `"chatclose.wasm":"`+manifest.Files["chatclose.wasm"]+`"`)
+	assert.Contains(t, loader, `"chatclose-filter.js":"`+manifest.Files["chatclose-filter.js"]+`"`)
 	assert.Contains(t, manifest.Snippet, `integrity="`+manifest.Files["chatclose.js"]+`"`)
 	assert.Contains(t, manifest.Snippet, `crossorigin="anonymous"`)
 	assert.Contains(t, manifest.Snippet, `src="https://your.site/chatclose/chatclose.js"`)
 	source := string(readFile(t, "../chatclose.js"))
-	assert.Contains(t, source, "\n  var INTEGRITY = {};")
+	assert.Contains(t, source, "CHATCLOSE_SRI_WASM_EXEC", "the source names the build-time constant the build stamps")
 	assert.False(t, strings.Contains(source, "sha384-"), "the source loader stays stamp-free")
 }

@@ -21,20 +21,29 @@ func lateChat() url.Values {
 // finalized while the customer is away; they come back, and the page's chatclose tag is added
 // 2.5 s after load. chatclose catches up from the transcript and shows one notice.
 func TestLateLoadedChatcloseFindsAFinalizingFromWhileTheCustomerWasAway(t *testing.T) {
-	for _, csp := range []string{"", sandbox.StrictCSP} {
-		name := "no CSP"
-		if csp != "" {
-			name = "strict CSP"
-		}
-		t.Run(name, func(t *testing.T) {
-			s := newScenario(t, options{csp: csp})
+	for _, tc := range []struct {
+		name          string
+		csp           string
+		sessionActive string // stand-in: 0 keeps no sessionActive flag, as 9.0.017.00
+	}{
+		{"no CSP", "", "1"},
+		{"strict CSP", sandbox.StrictCSP, "1"},
+		{"no sessionActive flag", "", "0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.sessionActive == "0" {
+				standInOnly(t, "stand-in option sessionactive=0 (what 9.0.017.00 does on its own)")
+			}
+			s := newScenario(t, options{csp: tc.csp})
 			s.startChat(asyncChat())
 			s.agent("join", nil)
 			s.waitDelivered(s.say("I'll check and get back to you."))
 			s.leave()
 			index := s.state("Finalizing")
 
-			s.open(lateChat())
+			late := lateChat()
+			late.Set("sessionactive", tc.sessionActive)
+			s.open(late)
 			s.waitJS("the restored chat", `document.querySelectorAll(".cx-transcript .cx-message").length >= 2`)
 			assert.False(t, eval[bool](s, `window.__e2e.events.some(e => e.name === "ready")`), "chatclose is not on the page yet")
 			s.waitReady()

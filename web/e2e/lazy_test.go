@@ -20,6 +20,7 @@ func TestNoChatNoModule(t *testing.T) {
 	s.waitJS("WebChat ready", `window._genesys.widgets.bus !== undefined`)
 	assert.Empty(t, s.requested("chatclose.wasm"), "a page with no chat fetched the module")
 	assert.Empty(t, s.requested("wasm_exec.js"), "a page with no chat fetched wasm_exec.js")
+	assert.Empty(t, s.requested("chatclose-filter.js"), "a page with no chat fetched the pre-filter")
 
 	// The customer starts a chat: now the module loads.
 	s.waitJS("the chat started", `(CXBus.command("WebChat.open", {form: {autoSubmit: true, firstname: "Carla", lastname: "C"}}), true)`)

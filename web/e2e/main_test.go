@@ -20,10 +20,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
+	"github.com/chatclose/chatclose/web/bundle"
 	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/chromedp/chromedp"
@@ -76,10 +76,8 @@ func runTests(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	distDir = filepath.Join(tmp, "dist")
-	build := exec.Command("../../scripts/build.sh")
-	build.Env = append(os.Environ(), "DIST="+distDir)
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building the bundle failed: %v\n%s", err, out)
+	if err := bundle.Build(distDir); err != nil {
+		fmt.Fprintf(os.Stderr, "building the bundle failed: %v\n", err)
 		return 1
 	}
 

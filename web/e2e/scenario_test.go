@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -45,6 +46,8 @@ type options struct {
 	csp       string         // Content-Security-Policy header of every answer
 	faults    sandbox.Faults // failures the server injects
 	dist      string         // the bundle to serve instead of the one built for the tests
+	// wrap, when set, wraps the sandbox's handler, to change what the server answers.
+	wrap func(http.Handler) http.Handler
 }
 
 // observer runs in every page before its own scripts. It subscribes to chatclose's and
@@ -79,7 +82,11 @@ func newScenario(t *testing.T, opts options) *scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewUnstartedServer(srv)
+	var handler http.Handler = srv
+	if opts.wrap != nil {
+		handler = opts.wrap(srv)
+	}
+	ts := httptest.NewUnstartedServer(handler)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

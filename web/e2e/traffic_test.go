@@ -41,7 +41,7 @@ const storageSnapshot = `(async () => {
 // TestNoTokenLeaksAndNoExtraTraffic runs a chat with debug output on (chatclose logs every
 // decision), a notice, a reload and a restore, and then checks that the client token appears
 // in no console message, browser log entry, chatclose bus event or storage entry of
-// chatclose's, and that chatclose's only requests are its own two files, once per page load.
+// chatclose's, and that chatclose's only requests are its own three files, once per page load.
 func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 	s := newScenario(t, options{})
 	log := watchPage(s, true)
@@ -101,14 +101,14 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 			counts[path]++
 		}
 		if r.startedBy("/chatclose/", "wasm://") {
-			assert.Contains(t, []string{"/chatclose/wasm_exec.js", "/chatclose/chatclose.wasm"}, path,
+			assert.Contains(t, []string{"/chatclose/wasm_exec.js", "/chatclose/chatclose-filter.js", "/chatclose/chatclose.wasm"}, path,
 				"chatclose requested %s (stack %q)", r.URL, r.Scripts)
 		}
 		if strings.HasPrefix(path, "/nexus/") && r.startedBy("/widgets/widgets.min.js") {
 			widgetsRequests++
 		}
 	}
-	assert.Equal(t, map[string]int{"/chatclose/chatclose.js": 2, "/chatclose/wasm_exec.js": 2, "/chatclose/chatclose.wasm": 2}, counts)
+	assert.Equal(t, map[string]int{"/chatclose/chatclose.js": 2, "/chatclose/wasm_exec.js": 2, "/chatclose/chatclose-filter.js": 2, "/chatclose/chatclose.wasm": 2}, counts)
 	assert.Positive(t, widgetsRequests, "requests carry the stacks that started them (the check can see them)")
 	wasm := requestsTo(log, "/chatclose/chatclose.wasm")
 	require.NotEmpty(t, wasm)

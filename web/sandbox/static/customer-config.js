@@ -5,7 +5,7 @@
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
  *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
- *   sharedevents=0|1   (stand-in options)
+ *   sharedevents=0|1  sessionactive=1|0   (stand-in options)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order), except order=late: then this
  * file adds chatclose's tag `late=<ms>` (default 2500) after the page's load event.
@@ -112,6 +112,7 @@
       historyCountsJoin: flag('historyjoin', true),
       newChatAfterEnd: flag('newchat', false),
       sharedEventObject: flag('sharedevents', false),
+      sessionActiveData: flag('sessionactive', true),
       faults: jsonParam('faults')
     }
   };
