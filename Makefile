@@ -6,7 +6,7 @@ FUZZTIME ?= 10m
 ADDR ?= 127.0.0.1:8080
 COVERDIR := $(CURDIR)/.cover
 
-.PHONY: all build dist test test-style test-size test-native test-js test-e2e test-widgets bench demo fuzz clean
+.PHONY: all build dist test test-style test-size test-native test-js test-e2e test-engines test-widgets bench demo fuzz clean
 
 all: build
 
@@ -22,9 +22,9 @@ dist:
 	@scripts/need-npm.sh
 	$(GO) run ./web/cmd/build -dist dist
 
-## test: every tier — style, native tests, GOOS=js tests under Node, browser tests, and
-## the size gate last
-test: build test-style test-native test-js test-e2e test-size
+## test: every tier — style, native tests, GOOS=js tests under Node, browser tests (Chromium),
+## the engine tier (Chromium, Firefox, WebKit), and the size gate last
+test: build test-style test-native test-js test-e2e test-engines test-size
 
 test-style:
 	@scripts/check-style.sh
@@ -34,7 +34,7 @@ test-style:
 # corpus (handler/testdata/fuzz/) as ordinary tests.
 test-native:
 	@mkdir -p $(COVERDIR)
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /web/e2e -e /web/bundle)
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e /web/e2e -e /web/engines -e /web/bundle)
 	$(GO) test -count=1 -coverprofile=$(COVERDIR)/handler.out ./handler >/dev/null
 	@scripts/check-coverage.sh $(COVERDIR)/handler.out 90
 
@@ -51,6 +51,15 @@ test-e2e:
 	@scripts/need-chromium.sh
 	@scripts/need-npm.sh
 	$(GO) test -count=1 -timeout 8m ./web/e2e/...
+
+# The engine tier: the core browser scenarios on Chromium, Firefox ESR and WebKitGTK (web/engines),
+# then one line per engine: its version, its time and the notice's latency. ENGINES=firefox,webkit
+# picks engines.
+test-engines:
+	@scripts/need-engines.sh
+	@summary=$$(mktemp); trap 'rm -f "$$summary"' EXIT; \
+	ENGINES_SUMMARY=$$summary $(GO) test -count=1 -timeout 6m ./web/engines/; rc=$$?; \
+	cat "$$summary"; exit $$rc
 
 ## test-widgets: the browser suite against the real Genesys Widgets builds in GENESYS_WIDGETS
 ## (folders separated by ':'), beside the stand-in; prints the compatibility table and writes

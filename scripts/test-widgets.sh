@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# make test-widgets: the browser suite (web/e2e) against real Genesys Widgets builds, and the
-# compatibility table. GENESYS_WIDGETS holds one folder or several, separated by ':' as in PATH;
-# each folder holds a build (widgets.min.js, widgets.min.css, and plugins/ or i18n/ where the
-# build has them). The stand-in runs too, as the first column, unless COMPAT_STANDIN=0. The
-# table is printed and written to COMPAT_OUT (default web/e2e/COMPATIBILITY.md). The exit status
-# is non-zero when any test failed on any build.
+# make test-widgets: the browser suite (web/e2e, Chromium) and the engine tier (web/engines:
+# Chromium, Firefox, WebKit) against real Genesys Widgets builds, and the compatibility table.
+# GENESYS_WIDGETS holds one folder or several, separated by ':' as in PATH; each folder holds
+# a build (widgets.min.js, widgets.min.css, and plugins/ or i18n/ where the build has them).
+# The stand-in runs too, as the first column, unless COMPAT_STANDIN=0. The table is printed
+# and written to COMPAT_OUT (default web/e2e/COMPATIBILITY.md). The exit status is non-zero
+# when any test failed on any build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -32,7 +33,7 @@ for dir in "${given[@]}"; do
   fi
   builds+=("$(cd "$dir" && pwd)") # the tests run in web/e2e
 done
-scripts/need-chromium.sh
+scripts/need-engines.sh # Chromium for web/e2e, and the engine tier's three engines
 
 out=${COMPAT_OUT:-web/e2e/COMPATIBILITY.md}
 results=$(mktemp -d)
@@ -40,8 +41,11 @@ trap 'rm -rf "$results"' EXIT
 pairs=()
 run_suite() { # run_suite NAME FOLDER-or-empty
   local json="$results/$1.json"
-  echo "test-widgets: the browser suite against ${2:-the stand-in}" >&2
-  GENESYS_WIDGETS="$2" "$GO" test -json -count=1 -timeout 9m ./web/e2e/ > "$json" || true
+  echo "test-widgets: the browser suite and the engine tier against ${2:-the stand-in}" >&2
+  # -p 1: one package at a time; both drive browsers, on two cores.
+  GENESYS_WIDGETS="$2" ENGINES_SUMMARY="$results/$1.engines" \
+    "$GO" test -json -p 1 -count=1 -timeout 9m ./web/e2e/ ./web/engines/ > "$json" || true
+  if [ -f "$results/$1.engines" ]; then cat "$results/$1.engines" >&2; fi
   pairs+=("${2:-stand-in}" "$json")
 }
 if [ "${COMPAT_STANDIN:-1}" != 0 ]; then

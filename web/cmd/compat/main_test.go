@@ -88,6 +88,33 @@ func TestARunThatDidNotFinishIsAFailure(t *testing.T) {
 	assert.Contains(t, stdout.String(), "| TestB | did not finish |")
 }
 
+// A run of the browser suite and the engine tier in one go test: the second
+// package's pass must not hide the first one's failure, nor a package that never ended.
+func TestARunOfTwoPackagesFailsWhenEitherFailsOrDidNotFinish(t *testing.T) {
+	const e2eFailed = `{"Action":"start","Package":"e2e"}
+{"Action":"fail","Package":"e2e"}
+`
+	const e2eCut = `{"Action":"start","Package":"e2e"}
+{"Action":"run","Package":"e2e","Test":"TestA"}
+`
+	const enginesPassed = `{"Action":"start","Package":"engines"}
+{"Action":"run","Package":"engines","Test":"TestWebKit"}
+{"Action":"pass","Package":"engines","Test":"TestWebKit"}
+{"Action":"pass","Package":"engines"}
+`
+	dir := t.TempDir()
+	for name, run1 := range map[string]string{"failed": e2eFailed, "cut": e2eCut} {
+		var stdout bytes.Buffer
+		failed, err := run([]string{"stand-in", writeFile(t, dir, name+".json", run1+enginesPassed)}, &stdout)
+		require.NoError(t, err)
+		assert.True(t, failed, name)
+		assert.Contains(t, stdout.String(), "| TestWebKit | pass |", name)
+	}
+	failed, err := run([]string{"stand-in", writeFile(t, dir, "both.json", enginesPassed+strings.ReplaceAll(enginesPassed, "engines", "e2e"))}, &bytes.Buffer{})
+	require.NoError(t, err)
+	assert.False(t, failed, "both passed")
+}
+
 func TestBadArgumentsAreRefused(t *testing.T) {
 	_, err := run([]string{"stand-in"}, &bytes.Buffer{})
 	assert.ErrorContains(t, err, "pairs of BUILD RESULTS")

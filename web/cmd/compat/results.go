@@ -21,20 +21,24 @@ type suiteRun struct {
 	version  string
 	verdicts map[string]verdict
 	order    []string // tests in the order they started
-	finished bool     // the package reported pass or fail
-	passed   bool     // the package passed
+	finished bool     // every package reported pass or fail
+	passed   bool     // every package passed
 }
 
 // testEvent is one line of `go test -json` output.
 type testEvent struct {
-	Action string
-	Test   string
-	Output string
+	Action  string
+	Package string
+	Test    string
+	Output  string
 }
 
-// readRun reads one run's `go test -json` output.
+// readRun reads one run's `go test -json` output, of one package or several (the browser
+// suite and the engine tier).
 func readRun(version string, r io.Reader) (suiteRun, error) {
 	run := suiteRun{version: version, verdicts: map[string]verdict{}}
+	// Each package's end: "pass" or "fail", or "" while it has started and not ended.
+	ends := map[string]string{}
 	lines := bufio.NewScanner(r)
 	lines.Buffer(make([]byte, 1024*1024), 16*1024*1024)
 	for lines.Scan() {
@@ -43,8 +47,11 @@ func readRun(version string, r io.Reader) (suiteRun, error) {
 			continue // a line go test did not write as JSON (a build error, say)
 		}
 		if ev.Test == "" {
-			if ev.Action == "pass" || ev.Action == "fail" {
-				run.finished, run.passed = true, ev.Action == "pass"
+			switch ev.Action {
+			case "start":
+				ends[ev.Package] = ""
+			case "pass", "fail":
+				ends[ev.Package] = ev.Action
 			}
 			continue
 		}
@@ -64,6 +71,11 @@ func readRun(version string, r io.Reader) (suiteRun, error) {
 			}
 		}
 		run.verdicts[ev.Test] = v
+	}
+	run.finished, run.passed = len(ends) > 0, len(ends) > 0
+	for _, end := range ends {
+		run.finished = run.finished && end != ""
+		run.passed = run.passed && end == "pass"
 	}
 	return run, lines.Err()
 }
