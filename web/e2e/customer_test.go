@@ -8,16 +8,18 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
-// typeAndSend types text into WebChat's input box and presses the send button, as a
+// typeAndSend types text into WebChat's input box and presses Enter, as a
 // customer does.
 func (s *scenario) typeAndSend(text string) {
 	s.t.Helper()
+	// Enter sends on every build; a send button is not always shown (9.0.017.00 shows none
+	// until it decides to).
 	s.do(
 		chromedp.WaitVisible(".cx-message-input"),
-		chromedp.SendKeys(".cx-message-input", text),
-		chromedp.Click(".cx-send"),
+		chromedp.SendKeys(".cx-message-input", text+kb.Enter),
 	)
 }
 
