@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/debugger"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -80,7 +81,7 @@ func (l *pageLog) listen(ev any) {
 	defer l.mu.Unlock()
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
-		l.console = append(l.console, string(ev.Type)+": "+consoleText(ev.Args))
+		l.console = append(l.console, string(ev.Type)+": "+chromium.ConsoleText(ev.Args))
 	case *cdplog.EventEntryAdded:
 		if ev.Entry != nil {
 			l.browser = append(l.browser, fmt.Sprintf("%s %s: %s", ev.Entry.Source, ev.Entry.Level, ev.Entry.Text))

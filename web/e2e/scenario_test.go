@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -140,9 +140,9 @@ func (s *scenario) listen(ev any) {
 		s.requests = append(s.requests, ev.Request.URL)
 		s.mu.Unlock()
 	case *runtime.EventExceptionThrown:
-		fault = "uncaught: " + exceptionText(ev.ExceptionDetails)
+		fault = "uncaught: " + chromium.ExceptionText(ev.ExceptionDetails)
 	case *runtime.EventConsoleAPICalled:
-		text := consoleText(ev.Args)
+		text := chromium.ConsoleText(ev.Args)
 		switch {
 		case (ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning) && strings.HasPrefix(text, "chatclose:"):
 			fault = "console " + string(ev.Type) + ": " + text
@@ -191,31 +191,6 @@ func (s *scenario) checkFaults() {
 			s.t.Errorf("page fault: %s", f)
 		}
 	}
-}
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d == nil {
-		return "unknown exception"
-	}
-	if d.Exception != nil && d.Exception.Description != "" {
-		return d.Exception.Description
-	}
-	return d.Text
-}
-
-func consoleText(args []*runtime.RemoteObject) string {
-	parts := make([]string, 0, len(args))
-	for _, a := range args {
-		var s string
-		if len(a.Value) > 0 && json.Unmarshal(a.Value, &s) == nil {
-			parts = append(parts, s)
-		} else if len(a.Value) > 0 {
-			parts = append(parts, string(a.Value))
-		} else {
-			parts = append(parts, a.Description)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // customerURL is the customer page with the given query parameters; polling is fast unless

@@ -92,13 +92,13 @@ func (p *chromiumProfile) listen(ev any) {
 	var entry LogEntry
 	switch ev := ev.(type) {
 	case *runtime.EventExceptionThrown:
-		entry = LogEntry{Kind: "exception", Level: "error", Text: exceptionText(ev.ExceptionDetails)}
+		entry = LogEntry{Kind: "exception", Level: "error", Text: chromium.ExceptionText(ev.ExceptionDetails)}
 	case *runtime.EventConsoleAPICalled:
 		level := string(ev.Type)
 		if ev.Type == runtime.ConsoleAPICalledTypeWarning {
 			level = "warn"
 		}
-		entry = LogEntry{Kind: "console", Level: level, Text: consoleText(ev.Args)}
+		entry = LogEntry{Kind: "console", Level: level, Text: chromium.ConsoleText(ev.Args)}
 	default:
 		return
 	}
@@ -156,30 +156,4 @@ func withDeadlineOf(tab, ctx context.Context) context.Context {
 	stop := context.AfterFunc(ctx, cancel)
 	context.AfterFunc(out, func() { stop() })
 	return out
-}
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d == nil {
-		return "unknown exception"
-	}
-	if d.Exception != nil && d.Exception.Description != "" {
-		return d.Exception.Description
-	}
-	return d.Text
-}
-
-func consoleText(args []*runtime.RemoteObject) string {
-	parts := make([]string, 0, len(args))
-	for _, a := range args {
-		var s string
-		switch {
-		case len(a.Value) > 0 && json.Unmarshal(a.Value, &s) == nil:
-			parts = append(parts, s)
-		case len(a.Value) > 0:
-			parts = append(parts, string(a.Value))
-		default:
-			parts = append(parts, a.Description)
-		}
-	}
-	return strings.Join(parts, " ")
 }
