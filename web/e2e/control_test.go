@@ -3,12 +3,11 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/chatclose/chatclose/web/sim"
 )
 
 // message is a transcript message as the simulator reports it.
@@ -60,32 +59,9 @@ func (l customerLog) historyRequests() []string {
 // controlJSON sends a control API request and decodes the answer into out (when not nil).
 func (s *scenario) controlJSON(method, path string, body any, out any) {
 	s.t.Helper()
-	var reader io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			s.t.Fatal(err)
-		}
-		reader = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.server.URL+path, reader)
-	if err != nil {
+	control := sim.ControlClient{BaseURL: s.server.URL, HTTP: s.server.Client()}
+	if err := control.Do(method, path, body, out); err != nil {
 		s.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := s.server.Client().Do(req)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		s.t.Fatalf("%s %s: %s: %s", method, path, resp.Status, data)
-	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			s.t.Fatalf("%s %s: %v in %s", method, path, err, data)
-		}
 	}
 }
 

@@ -3,11 +3,10 @@
 package engines
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"time"
+
+	"github.com/chatclose/chatclose/web/sim"
 )
 
 // The simulator's control API (web/sandbox/CONTRACT.md section 3), as the scenarios use it.
@@ -34,32 +33,9 @@ type customerLog struct {
 // control sends a control API request and decodes the answer into out (when not nil).
 func (c *chat) control(method, path string, body, out any) {
 	c.t.Helper()
-	var reader io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			c.t.Fatal(err)
-		}
-		reader = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, c.server.URL+path, reader)
-	if err != nil {
+	control := sim.ControlClient{BaseURL: c.server.URL, HTTP: c.server.Client()}
+	if err := control.Do(method, path, body, out); err != nil {
 		c.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.server.Client().Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		c.t.Fatalf("%s %s: %s: %s", method, path, resp.Status, data)
-	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			c.t.Fatalf("%s %s: %v in %s", method, path, err, data)
-		}
 	}
 }
 
