@@ -46,6 +46,13 @@ type Options struct {
 	// /widgets/ instead of the stand-in (see ReadWidgetsBuild). Empty means the
 	// stand-in.
 	Widgets string
+	// CDNCache serves /chatclose/ and /widgets/ as a CDN serves versioned files:
+	// Cache-Control: public, max-age=31536000, immutable instead of no-store,
+	// so a browser keeps them (and Chromium its compiled WebAssembly) between
+	// page views. Every other answer stays no-store. For measuring a warm
+	// cache (make bench); the sandbox's bundle URL is not versioned, so a
+	// rebuild needs a fresh browser profile while it is on.
+	CDNCache bool
 }
 
 // Server is the sandbox's http.Handler. Every answer carries
@@ -59,6 +66,7 @@ type Server struct {
 	widgets   WidgetsInfo // what /widgets/ serves
 	// widgetsDir is the real build's folder, or empty for the stand-in.
 	widgetsDir string
+	cdnCache   bool
 	handler    http.Handler
 }
 
@@ -80,6 +88,7 @@ func New(opts Options) (*Server, error) {
 		distDir:   opts.DistDir,
 		wasmDelay: opts.WasmDelay,
 		faults:    opts.Faults,
+		cdnCache:  opts.CDNCache,
 	}
 	s.widgets = WidgetsInfo{Version: StandIn, StandIn: true}
 	if opts.Widgets != "" {
@@ -121,9 +130,9 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /static/{path...}", func(w http.ResponseWriter, r *http.Request) {
 		s.serveStaticFile(w, r, r.PathValue("path"))
 	})
-	mux.HandleFunc("GET /widgets/{path...}", s.serveWidgets)
+	mux.HandleFunc("GET /widgets/{path...}", s.cacheLikeACDN(s.serveWidgets))
 	mux.HandleFunc("GET /sandbox/widgets.json", s.serveWidgetsInfo)
-	mux.HandleFunc("GET /chatclose/{path...}", s.serveBundle)
+	mux.HandleFunc("GET /chatclose/{path...}", s.cacheLikeACDN(s.serveBundle))
 	mux.Handle("/nexus/", s.sim)
 	mux.Handle("/control/", s.sim)
 	return mux

@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dist := flags.String("dist", sandbox.DefaultDistDir, "`directory` of the built chatclose bundle (make build writes it)")
 	cursor := flags.String("cursor", sim.CursorSession, "simulator poll cursor: session (one per session) or client (one per client token)")
 	widgets := flags.String("widgets", os.Getenv(sandbox.WidgetsEnv), "`folder` of a real Genesys Widgets build to serve instead of the stand-in (default $"+sandbox.WidgetsEnv+")")
+	cdnCache := flags.Bool("cdn-cache", false, "serve /chatclose/ and /widgets/ with Cache-Control: "+sandbox.ImmutableCacheControl+", as a CDN serves versioned files (a rebuild then needs a fresh browser profile)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -64,7 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	handler, err := sandbox.New(sandbox.Options{DistDir: *dist, Cursor: *cursor, Widgets: *widgets})
+	handler, err := sandbox.New(sandbox.Options{DistDir: *dist, Cursor: *cursor, Widgets: *widgets, CDNCache: *cdnCache})
 	if err != nil {
 		return err
 	}
