@@ -14,25 +14,35 @@
 package main
 
 import (
-	"github.com/chatclose/chatclose/web/chromium"
-
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/chatclose/chatclose/web/bundle"
+	"github.com/chatclose/chatclose/web/chromium"
+	"github.com/chatclose/chatclose/web/sandbox"
 )
 
 func main() {
 	out := flag.String("out", "BENCHMARKS.md", "where to write the results")
 	browserPath := flag.String("chromium", chromium.Path(), "the Chromium binary (Debian's chromium package)")
+	flag.StringVar(&before, "before", "", "a bundle `folder` built from an earlier version, measured beside this one on the return to a finalized chat")
+	flag.BoolVar(&returnOnly, "return-only", false, "measure only the return to a finalized chat and print its section instead of writing -out")
 	flag.Parse()
 	if err := run(*out, *browserPath); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
+
+// before is the -before flag; returnOnly the -return-only flag.
+var (
+	before     string
+	returnOnly bool
+)
 
 func run(out, chromium string) error {
 	tmp, err := os.MkdirTemp("", "chatclose-bench-")
@@ -65,6 +75,17 @@ func run(out, chromium string) error {
 
 	var r results
 	r.Sizes = sizes
+	fmt.Fprintln(os.Stderr, "bench: the return to a finalized chat")
+	if r.Returns, err = returns(ctx, dist); err != nil {
+		return fmt.Errorf("the return to a finalized chat: %w", err)
+	}
+	if returnOnly {
+		fmt.Print(returnMarkdown(r.Returns))
+		for _, t := range returnTargets(r.Returns) {
+			fmt.Printf("%-4s %s: %s\n", yesNo(t.met), t.name, t.measured)
+		}
+		return nil
+	}
 	fmt.Fprintln(os.Stderr, "bench: bytes loaded by a page without a chat")
 	if r.NoChat, err = pageLoads(ctx, srv.URL+"/bench/page.html?async=1", false); err != nil {
 		return fmt.Errorf("the page without a chat: %w", err)
@@ -94,4 +115,30 @@ func run(out, chromium string) error {
 	fmt.Fprintln(os.Stderr, "bench: wrote", out)
 	fmt.Print(r.summary())
 	return nil
+}
+
+// returns measures the return to a finalized chat on the stand-in and on every real Widgets
+// build named in GENESYS_WIDGETS (folders separated by ':'): the Genesys sample, this bundle,
+// and the -before bundle when given.
+func returns(browser context.Context, dist string) ([]returnResult, error) {
+	impls := []returnImpl{{name: "sample"}}
+	if before != "" {
+		impls = append(impls, returnImpl{name: "chatclose before", dist: before})
+	}
+	impls = append(impls, returnImpl{name: "chatclose", dist: dist})
+	builds := []string{""}
+	for _, dir := range strings.Split(os.Getenv(sandbox.WidgetsEnv), ":") {
+		if dir != "" {
+			builds = append(builds, dir)
+		}
+	}
+	var out []returnResult
+	for _, dir := range builds {
+		r, err := returnToFinalizedChat(browser, impls, dir)
+		if err != nil {
+			return nil, fmt.Errorf("on Widgets %s: %w", r.Widgets, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

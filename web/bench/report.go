@@ -18,6 +18,7 @@ type results struct {
 	Chat    loadResult
 	Latency latencyResult
 	GoBench []string // go test -bench lines of ./handler
+	Returns []returnResult
 }
 
 // Targets of issue 4 (the wasm budget as issue 9 moved it), which issue 11 applies to the Go path.
@@ -122,6 +123,8 @@ func (r results) markdown() string {
 		}
 	}
 
+	w("%s", returnMarkdown(r.Returns))
+
 	w("\n## Shipped bytes\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n")
 	for _, f := range r.Sizes {
 		w("| %s | %s | %s | %s |\n", f.Name, thousands(f.Raw), thousands(f.Gzip), thousands(f.Brotli))
@@ -214,6 +217,7 @@ func (r results) targets() []target {
 	loader := size(r.Sizes, "chatclose.js").Brotli
 	noChat := fmt.Sprintf("%s B sent (%s); module fetched: %s; the loader is %s B brotli", thousands(r.NoChat.encoded()), sentAs(r.Sizes, r.NoChat), yesNo(!noWasm), thousands(loader))
 	out = append(out, target{"a page without a chat loads ≤ 4 KB brotli of chatclose and starts no wasm", noChat, noWasm && loader <= targetNoChat && r.NoChat.encoded() <= targetNoChat})
+	out = append(out, returnTargets(r.Returns)...)
 	wasm := size(r.Sizes, "chatclose.wasm").Brotli
 	out = append(out, target{"wasm ≤ 700 KB brotli", thousands(wasm) + " B", wasm <= targetWasmBrotli})
 	return out

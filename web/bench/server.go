@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"strings"
 
 	"github.com/chatclose/chatclose/web/sandbox"
 )
@@ -22,7 +23,12 @@ type server struct {
 }
 
 func serve(dist string) (*server, error) {
-	sb, err := sandbox.New(sandbox.Options{DistDir: dist})
+	return serveWith(sandbox.Options{DistDir: dist})
+}
+
+// serveWith is serve with the sandbox configured by opts.
+func serveWith(opts sandbox.Options) (*server, error) {
+	sb, err := sandbox.New(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -35,9 +41,12 @@ func serve(dist string) (*server, error) {
 	mux.Handle("/", sb)
 	mux.HandleFunc("GET /bench/", func(w http.ResponseWriter, r *http.Request) {
 		// Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs; every
-		// resource of the page is same-origin, which require-corp allows.
-		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
-		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
+		// resource of the page is same-origin, which require-corp allows. The sample's page
+		// stands beside the sandbox's customer page and gets the same headers as it.
+		if !strings.HasPrefix(r.URL.Path, "/bench/sample.") {
+			w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
+			w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		files.ServeHTTP(w, r)
 	})

@@ -1,0 +1,104 @@
+//go:build !js
+
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Targets of issue 17: the time a restored, finalized chat looks open to the customer.
+const (
+	targetReturnGap4x = 100.0 // ms, median, 4× CPU throttling
+	targetReturnGap1x = 30.0  // ms, median, no throttling
+)
+
+// returnMarkdown is the section "Return to a finalized chat": one table per Widgets build.
+func returnMarkdown(runs []returnResult) string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("\n## Return to a finalized chat\n\n")
+	w("An async chat the agent finalized while the customer was away: the customer comes back to the shop page, Widgets restore the chat, and the page should say at once that it is over. ")
+	w("**Gap** is the time from the restored transcript being shown (its first message attached and rendered) to the notice being shown: all that time the chat looks open. ")
+	w("Median of %d returns per cell (min–max in brackets), and the medians of when each was shown (ms since navigation) and of when the request for `chatclose.wasm` started. ", returnRuns)
+	w("**Cold**: the browser's cache disabled, as on a first visit. **Warm**: the files served as a CDN serves versioned ones (`Cache-Control: public, max-age=31536000, immutable`, the sandbox's `CDNCache`) and kept by an earlier page view. ")
+	w("4× is Chromium's CPU throttling (`Emulation.setCPUThrottlingRate`), a mid-range phone. ")
+	w("Over localhost: on a real network a cold return also waits for the module's bytes. ")
+	w("The sample is the Genesys sample's logic on the same page in place of chatclose (`web/bench/static/sample.js`); it injects the notice from the restored history, and again on `WebChat.opened` when WebChat refused it because its window was not open yet. ")
+	w("The cells are interleaved: a noisy moment on the shared machine touches them alike.\n")
+	for _, r := range runs {
+		w("\n### Genesys Widgets %s\n\n", r.Widgets)
+		w("| page | CPU | cache | gap | transcript shown | notice shown | module requested |\n|---|---:|---|---:|---:|---:|---:|\n")
+		for _, impl := range r.Impls {
+			for _, rate := range returnRates {
+				for _, warm := range []bool{false, true} {
+					visits := r.Visits[returnCell{impl, rate, warm}]
+					gaps := column(visits, returnVisit.Gap)
+					cache := "cold"
+					if warm {
+						cache = "warm"
+					}
+					module := "–"
+					if starts := column(visits, func(v returnVisit) float64 { return v.WasmStart }); len(starts) > 0 && median(starts) >= 0 {
+						module = ms1(median(starts))
+					}
+					w("| %s | %g× | %s | **%s** (%s–%s) | %s | %s | %s |\n", impl, rate, cache,
+						ms1(median(gaps)), ms1(minOf(gaps)), ms1(maxOf(gaps)),
+						ms1(median(column(visits, func(v returnVisit) float64 { return v.Transcript }))),
+						ms1(median(column(visits, func(v returnVisit) float64 { return v.Notice }))),
+						module)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// returnTargets are issue 17's targets, judged on chatclose's worst cache (cold) on every
+// Widgets build measured.
+func returnTargets(runs []returnResult) []target {
+	var out []target
+	for _, t := range []struct {
+		rate  float64
+		limit float64
+	}{{4, targetReturnGap4x}, {1, targetReturnGap1x}} {
+		var measured []string
+		met := len(runs) > 0
+		for _, r := range runs {
+			var cells []string
+			for _, warm := range []bool{false, true} {
+				gap := median(column(r.Visits[returnCell{"chatclose", t.rate, warm}], returnVisit.Gap))
+				sample := median(column(r.Visits[returnCell{"sample", t.rate, warm}], returnVisit.Gap))
+				cache := "cold"
+				if warm {
+					cache = "warm"
+				}
+				cells = append(cells, fmt.Sprintf("%s %s ms (sample %s)", cache, ms1(gap), ms1(sample)))
+				met = met && gap <= t.limit
+			}
+			measured = append(measured, r.Widgets+": "+strings.Join(cells, ", "))
+		}
+		out = append(out, target{fmt.Sprintf("return to a finalized chat, %g× CPU: transcript → notice ≤ %g ms (median of %d)", t.rate, t.limit, returnRuns), strings.Join(measured, "; "), met})
+	}
+	return out
+}
+
+func minOf(xs []float64) float64 {
+	m := 0.0
+	for i, x := range xs {
+		if i == 0 || x < m {
+			m = x
+		}
+	}
+	return m
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for i, x := range xs {
+		if i == 0 || x > m {
+			m = x
+		}
+	}
+	return m
+}
