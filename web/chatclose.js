@@ -329,20 +329,21 @@
     });
   }
 
-  function instantiate(url, name, imports) {
+  /* Fetches and compiles the module; compiling streams while the bytes arrive. */
+  function compile(url, name) {
     var init = { credentials: 'same-origin' };
     var integrity = integrityOf(name);
     if (integrity) init.integrity = integrity;
     return fetch(url, init).then(function (response) {
       if (!response.ok) throw new Error('could not load ' + url + ' (HTTP ' + response.status + ')');
       var type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
-      if (WebAssembly.instantiateStreaming && type === 'application/wasm') {
-        return WebAssembly.instantiateStreaming(response, imports);
+      if (WebAssembly.compileStreaming && type === 'application/wasm') {
+        return WebAssembly.compileStreaming(response);
       }
       // Served with another MIME type: compile from the bytes instead (slower, but it works).
       reportOnce('mime', url + ' is served as ' + (type || 'no type') + '; serve it as application/wasm to compile it faster.', true);
       return response.arrayBuffer().then(function (bytes) {
-        return WebAssembly.instantiate(bytes, imports).catch(function (e) {
+        return WebAssembly.compile(bytes).catch(function (e) {
           throw new Error(describe(e) + (type ? ' (it was served as ' + type + ')' : ''));
         });
       });
@@ -421,8 +422,10 @@
       return;
     }
     // Always this bundle's own wasm_exec.js: it must match the Go version that built the module,
-    // even when another Go program on the page brought its own. The pre-filter comes beside it.
-    Promise.all([loadScript(base + 'wasm_exec.js', 'wasm_exec.js'), loadScript(base + 'chatclose-filter.js', 'chatclose-filter.js')]).then(function () {
+    // even when another Go program on the page brought its own. The pre-filter comes beside it,
+    // and the module is fetched and compiled meanwhile.
+    Promise.all([loadScript(base + 'wasm_exec.js', 'wasm_exec.js'), loadScript(base + 'chatclose-filter.js', 'chatclose-filter.js'),
+      compile(base + 'chatclose.wasm', 'chatclose.wasm')]).then(function (loaded) {
       if (typeof window.Go !== 'function') throw new Error(base + 'wasm_exec.js did not define Go');
       var go = new window.Go();
       var exit = go.exit;
@@ -432,9 +435,9 @@
         dropTimers(go);
         if (typeof exit === 'function') exit.call(go, code);
       };
-      return instantiate(base + 'chatclose.wasm', 'chatclose.wasm', go.importObject).then(function (result) {
-        runtime = { go: go, instance: result.instance };
-        handoff.exports = result.instance.exports;
+      return WebAssembly.instantiate(loaded[2], go.importObject).then(function (instance) {
+        runtime = { go: go, instance: instance };
+        handoff.exports = instance.exports;
         startWhenReady();
       });
     }).catch(function (e) {
@@ -443,5 +446,10 @@
     });
   }
 
-  if (!lazy) load();
+  /* Genesys Widgets restore a chat at page load when their session cookie is there (its name
+     ends in ".session"; WebChatService's transports all write it). Its presence alone starts
+     the module now, so it is ready by the time the chat is restored; nothing is read from it. */
+  var chatCookie;
+  try { chatCookie = /(^|;\s*)_genesys\.widgets\.webchat\.state\.[^=;]*session=/.test(document.cookie); } catch (e) { chatCookie = false; }
+  if (!lazy || chatCookie) load();
 })();

@@ -53,7 +53,7 @@ type options struct {
 // observer runs in every page before its own scripts. It subscribes to chatclose's and
 // WebChatService's events as soon as CXBus exists and keeps what it saw in window.__e2e.
 const observer = `(() => {
-	const seen = window.__e2e = {events: [], maxIndex: -1, batches: 0};
+	const seen = window.__e2e = {events: [], maxIndex: -1, batches: 0, firstBatchAt: null};
 	const watch = cx => {
 		for (const name of ["ready", "notified", "ended", "error", "locked", "unlocked"]) {
 			cx.subscribe("ChatClose." + name, e => seen.events.push({name, data: JSON.parse(JSON.stringify(e.data || {}))}));
@@ -61,6 +61,7 @@ const observer = `(() => {
 		cx.subscribe("WebChat.completed", () => seen.events.push({name: "WebChat.completed"}));
 		cx.subscribe("WebChatService.messageReceived", e => {
 			seen.batches++;
+			if (seen.firstBatchAt === null) seen.firstBatchAt = performance.now();
 			for (const m of (e.data && Array.isArray(e.data.originalMessages)) ? e.data.originalMessages : []) {
 				const i = m && parseInt(m.index, 10);
 				if (i > seen.maxIndex) seen.maxIndex = i;
