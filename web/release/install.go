@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// ImmutableCacheControl is the Cache-Control header INSTALL.md asks for on the files of a
+// versioned folder: kept a year, never asked for again.
+const ImmutableCacheControl = "public, max-age=31536000, immutable"
+
 // installGuide is INSTALL.md: the copy-paste tags of one release, for a page that loads
 // chatclose from a CDN and for a site that serves it itself. It is also the npm package's
 // README.md.
@@ -50,6 +54,10 @@ func installGuide(m manifest) []byte {
 	line("```")
 	line()
 	line("- Serve `chatclose.wasm` as `application/wasm` (other types work, but compile more slowly).")
+	line("- Serve the versioned folder's files with `Cache-Control: ", ImmutableCacheControl, "`:")
+	line("  the browser keeps them, and Chromium keeps the compiled module as well, so a customer who")
+	line("  comes back to a chat gets chatclose's notice with the restored transcript. Only for a")
+	line("  folder whose name changes with every release; a fixed folder needs `no-cache` instead.")
 	line("- The `.br` and `.gz` copies are the same files compressed: a server that sends")
 	line("  precompressed files sends them with `Content-Encoding: br` or `gzip`.")
 	line("- From another origin than the page's, the server must allow CORS")

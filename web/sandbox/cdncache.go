@@ -3,8 +3,9 @@ package sandbox
 import "net/http"
 
 // ImmutableCacheControl is the Cache-Control header a CDN sends for a file whose URL
-// changes with every release (a versioned folder): the browser keeps it for a year and
-// never asks again. Chromium keeps the compiled code of a WebAssembly module fetched with
+// changes with every release (a versioned folder), the one INSTALL.md asks sites to send
+// (release.ImmutableCacheControl; a test keeps the two equal): the browser keeps it for a
+// year and never asks again. Chromium keeps the compiled code of a WebAssembly module fetched with
 // it as well, so a later page view skips the compile.
 const ImmutableCacheControl = "public, max-age=31536000, immutable"
 
