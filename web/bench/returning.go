@@ -24,6 +24,9 @@ import (
 // session in cookies, which need a host name (the browser maps it to 127.0.0.1).
 const returnHost = "widgets.test"
 
+// warmStay is how long the page view that fills the cache lasts.
+const warmStay = 3 * time.Second
+
 // returnRuns is how many times each cell of the return table is measured (its median is
 // reported).
 const returnRuns = 5
@@ -32,7 +35,16 @@ const returnRuns = 5
 // window.__return, when the first message of the restored transcript and the first injected
 // message (the notice) were attached and rendered (performance.now(), ms since navigation).
 const returnObserver = `(() => {
-	const seen = window.__return = {transcript: null, notice: null};
+	const seen = window.__return = {transcript: null, notice: null, published: null, opened: null, ready: null};
+	// The bus events, timed too: when Widgets published the restored history, when WebChat
+	// opened its window, when chatclose was ready.
+	const watch = cx => {
+		cx.subscribe("WebChatService.messageReceived", () => { if (seen.published === null) seen.published = performance.now(); });
+		cx.subscribe("WebChat.opened", () => { if (seen.opened === null) seen.opened = performance.now(); });
+		cx.subscribe("ChatClose.ready", () => { if (seen.ready === null) seen.ready = performance.now(); });
+	};
+	const find = () => window.CXBus && typeof window.CXBus.subscribe === "function" ? watch(window.CXBus) : setTimeout(find, 1);
+	find();
 	const shown = sel => Array.from(document.querySelectorAll(sel)).some(e => e.isConnected && e.getClientRects().length > 0);
 	const look = () => {
 		if (seen.transcript === null && shown(".cx-transcript .cx-message:not(.cx-injected)")) seen.transcript = performance.now();
@@ -48,6 +60,9 @@ type returnVisit struct {
 	Transcript float64 `json:"transcript"` // the restored transcript shown
 	Notice     float64 `json:"notice"`     // the notice shown
 	WasmStart  float64 `json:"wasmStart"`  // the request for chatclose.wasm started; -1: none
+	Published  float64 `json:"published"`  // Widgets published the restored history (first messageReceived)
+	Opened     float64 `json:"opened"`     // WebChat.opened
+	Ready      float64 `json:"ready"`      // ChatClose.ready; 0 on the sample's page
 }
 
 // Gap is the time the restored chat looked open: from the transcript to the notice.
@@ -123,10 +138,13 @@ func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsD
 		if err := finalizeWhileAway(ctx, sim.ControlClient{BaseURL: srv.URL}, page, impl.dist != ""); err != nil {
 			return r, fmt.Errorf("%s: %w", impl.name, err)
 		}
-		// One unmeasured return fills the cache, as an earlier page view of the shop would.
+		// One unmeasured return fills the cache, as an earlier page view of the shop would. The
+		// customer stays a few seconds: Chromium writes a module's compiled code to the cache
+		// only once it has run a while (V8's wasm caching timeout, 2 s).
 		if _, err := visitReturn(ctx, page, 1, true); err != nil {
 			return r, fmt.Errorf("%s, warming the cache: %w", impl.name, err)
 		}
+		time.Sleep(warmStay)
 		visitors = append(visitors, visitor{impl, ctx, page})
 	}
 	for run := 0; run < returnRuns; run++ {
@@ -224,6 +242,7 @@ func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (
 		return v, err
 	}
 	return eval[returnVisit](ctx, `({transcript: __return.transcript, notice: __return.notice,
+		published: __return.published || 0, opened: __return.opened || 0, ready: __return.ready || 0,
 		wasmStart: (performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {startTime: -1}).startTime})`)
 }
 
