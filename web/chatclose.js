@@ -9,8 +9,9 @@
  *   - waits for window.CXBus (the widgets script may come later), registers the CXBus plugin
  *     "ChatClose", and subscribes to WebChatService.messageReceived at once, keeping every
  *     event (CXBus never replays them);
- *   - by default (load: 'lazy') fetches nothing more until this page has a chat: the first of
- *     WebChatService.started, WebChatService.restored or a messageReceived, or a chat session
+ *   - by default (load: 'lazy') fetches nothing more until this page has a chat: Widgets'
+ *     session cookie at load (a chat they will restore; only its name is looked at), the first
+ *     of WebChatService.started, WebChatService.restored or a messageReceived, or a chat session
  *     already active when it registers (WebChatService's sessionActive flag, or the messages
  *     its transcript already holds). With load: 'eager' it fetches the module at once;
  *   - starts the module once it is compiled and the plugin registered; the Go side swaps this
