@@ -141,6 +141,8 @@ func (r results) markdown() string {
 	w("- **Per-event time**: the same page with `load: 'eager'`. Each size's event is built once, before timing: Agent and Client text in turn, a participant joining every 50th, an `InteractionStateChange` to `Handling` every 500th, the newest an agent's text. ")
 	w("The handlers run %s events each at 10 and 1,000 messages and %s at 100,000.\n", thousands(int64(eventCount[10])), thousands(int64(eventCount[100000])))
 	w("- **Memory**: the instance's memory, caught by wrapping `WebAssembly.instantiateStreaming`.\n")
+	w("- **Return to a finalized chat**: `/customer.html` (chatclose) and `web/bench/static/sample.html` (the sample), each on a sandbox server of its own with `CDNCache`, opened on the host name `widgets.test` (Widgets' cookies need one). ")
+	w("`GENESYS_WIDGETS=DIR[:DIR…]` measures each real build too, and `-before DIR` (a bundle built from an older commit) measures it beside this one, for before-and-after figures from one run; `-return-only` prints that section alone.\n")
 	return b.String()
 }
 
