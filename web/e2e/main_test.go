@@ -58,7 +58,7 @@ func runTests(m *testing.M) int {
 		return 0
 	}
 
-	widgets = sandbox.WidgetsInfo{Version: sandbox.StandIn, StandIn: true}
+	widgets = sandbox.StandInInfo()
 	if widgetsDir = os.Getenv(sandbox.WidgetsEnv); widgetsDir != "" {
 		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
 		if err != nil {

@@ -87,6 +87,11 @@ func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 		s.serveRealWidgetsFile(w, r, name)
 		return
 	}
+	if name == "cxbus.min.js" {
+		// The stand-in's split deployment starts from the same file as its bundle, which
+		// sees the name it was loaded by (CONTRACT.md section 4).
+		name = "widgets.min.js"
+	}
 	s.serveStaticFile(w, r, "widgets/"+name)
 }
 

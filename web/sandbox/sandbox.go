@@ -81,7 +81,7 @@ func New(opts Options) (*Server, error) {
 		wasmDelay: opts.WasmDelay,
 		faults:    opts.Faults,
 	}
-	s.widgets = WidgetsInfo{Version: StandIn, StandIn: true}
+	s.widgets = StandInInfo()
 	if opts.Widgets != "" {
 		info, err := ReadWidgetsBuild(opts.Widgets)
 		if err != nil {
