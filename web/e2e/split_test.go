@@ -33,6 +33,15 @@ func split(params url.Values) url.Values {
 	return q
 }
 
+// widgetsEntry is the path of the page's first Widgets script: the bundle, or cxbus.min.js
+// when the whole suite runs on the split deployment.
+func widgetsEntry() string {
+	if splitLayout {
+		return "/widgets/cxbus.min.js"
+	}
+	return "/widgets/widgets.min.js"
+}
+
 // registeredPlugins is a JavaScript expression: the names of the plugins registered on CXBus.
 const registeredPlugins = `Object.keys(CXBus.registerPlugin("E2EProbe" + Math.random()).registry())`
 

@@ -74,7 +74,7 @@ func (s *Server) serveFaultyBundleFile(w http.ResponseWriter, r *http.Request, n
 // widgets script held back or missing when a fault says so.
 func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("path")
-	if name == "widgets.min.js" {
+	if name == "widgets.min.js" || name == "cxbus.min.js" { // the page's first Widgets script
 		if s.faults.NoWidgets {
 			http.Error(w, "the widgets script is missing (sandbox fault NoWidgets)", http.StatusNotFound)
 			return

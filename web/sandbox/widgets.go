@@ -15,6 +15,10 @@ import (
 // StandIn is what WidgetsInfo reports as the version of the sandbox's own stand-in.
 const StandIn = "stand-in"
 
+// SplitEnv names the environment variable that, set to 1, runs the browser suite on the split
+// deployment of the build (cxbus.min.js and plugins/): every customer page gets split=1.
+const SplitEnv = "GENESYS_WIDGETS_SPLIT"
+
 // WidgetsEnv names the environment variable that holds the folder of a real Genesys Widgets
 // build (make demo, make test-widgets). Empty means the stand-in.
 const WidgetsEnv = "GENESYS_WIDGETS"

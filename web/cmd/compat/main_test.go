@@ -19,6 +19,7 @@ const realRun = `{"Action":"run","Test":"TestA"}
 {"Action":"skip","Test":"TestB"}
 {"Action":"run","Test":"TestC"}
 {"Action":"run","Test":"TestC/sub"}
+{"Action":"output","Test":"TestC/sub","Output":"    chat_test.go:40: waiting for 1 notice(s): timeout\n"}
 {"Action":"fail","Test":"TestC/sub"}
 {"Action":"fail","Test":"TestC"}
 {"Action":"fail"}
@@ -67,7 +68,40 @@ func TestTableHasAColumnPerBuildAndSaysWhyATestWasSkipped(t *testing.T) {
 	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 1 skipped)")
 	written, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, table, string(written))
+	assert.True(t, strings.HasPrefix(table, string(written)), "the file holds the table")
+	assert.NotContains(t, string(written), "waiting for 1 notice", "the file holds no test output")
+	assert.Contains(t, table, "--- TestC on 9.0.018.07:\n    chat_test.go:40: waiting for 1 notice(s): timeout\n",
+		"a failing test's output is printed, its subtests' included")
+	assert.NotContains(t, table, "--- TestA", "a passing test's output is not")
+}
+
+func TestASplitDeploymentIsAColumnOfItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	build := widgetsBuild(t, "9.0.018.07")
+	results := writeFile(t, dir, "standin.json", standInRun)
+	_, err := run([]string{"split=" + build, results}, &bytes.Buffer{})
+	assert.ErrorContains(t, err, "has no split deployment", "a build without split files has no split column")
+
+	writeFile(t, build, "cxbus.min.js", "")
+	require.NoError(t, os.MkdirAll(filepath.Join(build, "plugins"), 0o755))
+	writeFile(t, build, filepath.Join("plugins", "widgets-core.min.js"), "")
+	var stdout bytes.Buffer
+	_, err = run([]string{build, results, "split=" + build, results}, &stdout)
+	require.NoError(t, err)
+	assert.Contains(t, stdout.String(), "| test | 9.0.018.07 | 9.0.018.07 split |")
+}
+
+func TestARunThatDiesShowsItsLastLines(t *testing.T) {
+	dir := t.TempDir()
+	died := `{"Action":"start","Package":"e2e"}
+{"Action":"run","Package":"e2e","Test":"TestA"}
+{"Action":"output","Package":"e2e","Output":"panic: test timed out after 9m0s\n"}
+`
+	var stdout bytes.Buffer
+	failed, err := run([]string{"stand-in", writeFile(t, dir, "died.json", died)}, &stdout)
+	require.NoError(t, err)
+	assert.True(t, failed)
+	assert.Contains(t, stdout.String(), "--- e2e on stand-in, outside any test (last 1 lines):\npanic: test timed out after 9m0s\n")
 }
 
 func TestARunThatPassesIsNotAFailure(t *testing.T) {
