@@ -8,6 +8,7 @@
  *   sharedevents=0|1  sessionactive=1|0   (stand-in options)
  *   split=1     the split deployment: the page has cxbus.min.js instead of widgets.min.js, and
  *               this file starts it as the Genesys sample does (plugins path, widgets-core)
+ *   preload=a,b main.preload: plugins the split deployment loads at start-up
  *   mobile=1    main.mobileMode = true: WebChat's full-screen phone layout whatever the screen
  *               (without it Widgets' default 'auto' decides, from the screen size and browser)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
@@ -85,6 +86,9 @@
   var split = flag('split', false);
   var main = { theme: 'light', lang: query.get('lang') || 'en' };
   if (flag('mobile', false)) main.mobileMode = true;
+  // preload=webchat: plugins the split deployment loads at start-up (main.preload), so the
+  // chat button is there before anyone chats (the sandbox's split toggle sets it).
+  if (query.get('preload')) main.preload = query.get('preload').split(',');
 
   window._genesys = window._genesys || {};
   window._genesys.widgets = {
