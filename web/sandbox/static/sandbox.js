@@ -80,7 +80,13 @@
     logLocal('sandbox', 'customer page reloaded with ' + what + ' ' + (params.get(name) === '1' ? 'on' : 'off'));
     loadCustomer();
   }
-  $('toggle-split').addEventListener('click', function () { flip('split', 'the split deployment'); });
+  $('toggle-split').addEventListener('click', function () {
+    // WebChat is loaded at start-up (main.preload), so its chat button is there to click; a
+    // site without it loads WebChat on its own button's WebChat.open.
+    if (params.get('split') === '1') params.delete('preload');
+    else params.set('preload', 'webchat');
+    flip('split', 'the split deployment');
+  });
   $('toggle-phone').addEventListener('click', function () { flip('mobile', 'the phone frame'); });
 
   $('reload-customer').addEventListener('click', function () {
