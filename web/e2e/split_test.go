@@ -15,12 +15,16 @@ import (
 // sets the plugins path and loads widgets-core; CXBus fetches WebChat, WebChatService and the
 // rest from plugins/ when they are first needed (CONTRACT.md section 4, split=1).
 
+// noSplitPrefix starts the message of every skip for a build without the split deployment;
+// the compatibility table (web/cmd/compat) shows it.
+const noSplitPrefix = "no split deployment: "
+
 // needsSplit skips t on a real build that has no split deployment beside its bundle. The
 // stand-in always has one, so the split tests never skip in make test.
 func needsSplit(t *testing.T) {
 	t.Helper()
 	if !widgets.Split {
-		t.Skip("no split deployment in this build: its folder has no cxbus.min.js and plugins/widgets-core.min.js")
+		t.Skip(noSplitPrefix + "this build's folder has no cxbus.min.js and plugins/widgets-core.min.js")
 	}
 }
 

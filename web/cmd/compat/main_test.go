@@ -17,6 +17,9 @@ const realRun = `{"Action":"run","Test":"TestA"}
 {"Action":"run","Test":"TestB"}
 {"Action":"output","Test":"TestB","Output":"    faults_test.go:75: stand-in only: the stand-in's fault hook | taken\n"}
 {"Action":"skip","Test":"TestB"}
+{"Action":"run","Test":"TestD"}
+{"Action":"output","Test":"TestD","Output":"    split_test.go:30: no split deployment: no cxbus.min.js here\n"}
+{"Action":"skip","Test":"TestD"}
 {"Action":"run","Test":"TestC"}
 {"Action":"run","Test":"TestC/sub"}
 {"Action":"output","Test":"TestC/sub","Output":"    chat_test.go:40: waiting for 1 notice(s): timeout\n"}
@@ -63,9 +66,10 @@ func TestTableHasAColumnPerBuildAndSaysWhyATestWasSkipped(t *testing.T) {
 	assert.Contains(t, table, "| TestA | pass | pass |")
 	assert.Contains(t, table, `| TestB | pass | skip: the stand-in's fault hook \| taken |`)
 	assert.Contains(t, table, "| TestC | pass | **FAIL** |")
+	assert.Contains(t, table, "| TestD | not run | skip: no split deployment: no cxbus.min.js here |")
 	assert.NotContains(t, table, "TestC/sub", "subtests count through their parent")
 	assert.Contains(t, table, "- stand-in: passed (3 passed, 0 failed, 0 skipped)")
-	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 1 skipped)")
+	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 2 skipped)")
 	written, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(table, string(written)), "the file holds the table")

@@ -8,8 +8,13 @@ import (
 	"strings"
 )
 
-// standInPrefix starts the skip message of a test that needs the stand-in (web/e2e).
+// standInPrefix starts the skip message of a test that needs the stand-in (web/e2e); the
+// reason follows it.
 const standInPrefix = "stand-in only: "
+
+// noSplitPrefix starts the skip message of a test that needs the split deployment, on a build
+// that has none (web/e2e); the message is the reason, prefix included.
+const noSplitPrefix = "no split deployment: "
 
 // verdict is one top-level test's result on one build.
 type verdict struct {
@@ -87,6 +92,8 @@ func readRun(version string, r io.Reader) (suiteRun, error) {
 		case "output":
 			if i := strings.Index(ev.Output, standInPrefix); i >= 0 {
 				v.reason = strings.TrimSpace(ev.Output[i+len(standInPrefix):])
+			} else if i := strings.Index(ev.Output, noSplitPrefix); i >= 0 {
+				v.reason = strings.TrimSpace(ev.Output[i:])
 			}
 		}
 		run.verdicts[ev.Test] = v
