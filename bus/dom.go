@@ -94,10 +94,17 @@ func LockInputs(selector, placeholder string) (int, error) {
 				return 0, err
 			}
 		}
-		for _, attr := range [][2]string{{"disabled", ""}, {"aria-disabled", "true"}, {"placeholder", placeholder}} {
+		for _, attr := range [][2]string{{"aria-disabled", "true"}, {"placeholder", placeholder}} {
 			if _, err := invokeMethod(in, "setAttribute", attr[0], attr[1]); err != nil {
 				return 0, err
 			}
+		}
+		// Blurred before it is disabled: WebChat fits the box to its text (here the longer
+		// placeholder) on blur and gives the transcript what is left. Disabling a focused box
+		// blurs it later, after the caller has scrolled the notice into view.
+		_, _ = invokeMethod(in, "blur")
+		if _, err := invokeMethod(in, "setAttribute", "disabled", ""); err != nil {
+			return 0, err
 		}
 		if list, ok := readObject(in, "classList"); ok {
 			_, _ = invokeMethod(list, "add", LockedClass)
@@ -250,6 +257,15 @@ func (e Element) AddControl(label string, log *Logger, onClick func()) (*Control
 		return nil, err
 	}
 	return &Control{button: button, fn: fn}, nil
+}
+
+// Reveal scrolls e into view, down to its bottom edge. Read-only mode's control under a notice
+// and its longer placeholder (a taller input box, a shorter transcript) would otherwise push
+// the notice's end out of view in WebChat's full-screen phone layout.
+func (e Element) Reveal() {
+	if e.Valid() {
+		_, _ = invokeMethod(e.v, "scrollIntoView", map[string]any{"block": "end"})
+	}
 }
 
 // Remove takes the control off the page and releases its callback.

@@ -3,9 +3,12 @@
 # Chromium, Firefox, WebKit) against real Genesys Widgets builds, and the compatibility table.
 # GENESYS_WIDGETS holds one folder or several, separated by ':' as in PATH; each folder holds
 # a build (widgets.min.js, widgets.min.css, and plugins/ or i18n/ where the build has them).
-# The stand-in runs too, as the first column, unless COMPAT_STANDIN=0. The table is printed
-# and written to COMPAT_OUT (default web/e2e/COMPATIBILITY.md). The exit status is non-zero
-# when any test failed on any build.
+# The stand-in runs too, as the first column, unless COMPAT_STANDIN=0. A build whose folder also
+# holds the split deployment (cxbus.min.js and plugins/widgets-core.min.js) gets a second run
+# of the browser suite on it, a column of its own ("VERSION split"). The table is printed and
+# written to COMPAT_OUT (default web/e2e/COMPATIBILITY.md); after it, the output of every test
+# that failed, and the folder where the runs' go test -json output is kept. The exit status is
+# non-zero when any test failed on any build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -36,8 +39,7 @@ done
 scripts/need-engines.sh # Chromium for web/e2e, and the engine tier's three engines
 
 out=${COMPAT_OUT:-web/e2e/COMPATIBILITY.md}
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+results=$(mktemp -d "${TMPDIR:-/tmp}/chatclose-test-widgets.XXXXXX")
 pairs=()
 run_suite() { # run_suite NAME FOLDER-or-empty
   local json="$results/$1.json"
@@ -48,6 +50,13 @@ run_suite() { # run_suite NAME FOLDER-or-empty
   if [ -f "$results/$1.engines" ]; then cat "$results/$1.engines" >&2; fi
   pairs+=("${2:-stand-in}" "$json")
 }
+run_split() { # run_split NAME FOLDER: the browser suite on the build's split deployment
+  local json="$results/$1.json"
+  echo "test-widgets: the browser suite against the split deployment of $2" >&2
+  GENESYS_WIDGETS="$2" GENESYS_WIDGETS_SPLIT=1 \
+    "$GO" test -json -count=1 -timeout 9m ./web/e2e/ > "$json" || true
+  pairs+=("split=$2" "$json")
+}
 if [ "${COMPAT_STANDIN:-1}" != 0 ]; then
   run_suite standin ""
 fi
@@ -55,5 +64,15 @@ n=0
 for dir in "${builds[@]}"; do
   n=$((n + 1))
   run_suite "build$n" "$dir"
+  if [ -f "$dir/cxbus.min.js" ] && [ -f "$dir/plugins/widgets-core.min.js" ]; then
+    run_split "build${n}split" "$dir"
+  fi
 done
-"$GO" run ./web/cmd/compat -out "$out" "${pairs[@]}"
+rc=0
+"$GO" run ./web/cmd/compat -out "$out" "${pairs[@]}" || rc=$?
+if [ "$rc" -eq 0 ]; then
+  rm -rf "$results"
+else
+  echo "test-widgets: every run's go test -json output is kept in $results" >&2
+fi
+exit "$rc"

@@ -37,6 +37,7 @@ func (a *app) lockAfter(at attempt, notice bus.Element) {
 	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
 		a.log.Error("read-only mode could not disable the input box: " + err.Error())
 	}
+	notice.Reveal()
 	a.mu.Lock()
 	a.lock = &lock{control: control}
 	a.mu.Unlock()
@@ -68,6 +69,7 @@ func (a *app) relock(notice bus.Element) {
 	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
 		a.log.Error("read-only mode could not disable the input box: " + err.Error())
 	}
+	notice.Reveal()
 }
 
 // unlock lets the customer write again: after the control, a new segment, a new chat, another

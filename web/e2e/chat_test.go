@@ -169,7 +169,7 @@ func TestPluginScriptBeforeAndAfterTheWidgets(t *testing.T) {
 			s.waitNotices(1)
 			scripts := eval[[]string](s, `Array.from(document.scripts).map(e => e.src.replace(location.origin, ""))`)
 			require.GreaterOrEqual(t, len(scripts), 3)
-			pluginFirst := indexOf(scripts, "/chatclose/chatclose.js") < indexOf(scripts, "/widgets/widgets.min.js")
+			pluginFirst := indexOf(scripts, "/chatclose/chatclose.js") < indexOf(scripts, widgetsEntry())
 			assert.Equal(t, order == "before", pluginFirst, "script order %v", scripts)
 		})
 	}

@@ -16,11 +16,12 @@ import (
 func (s *scenario) typeAndSend(text string) {
 	s.t.Helper()
 	// Enter sends on every build; a send button is not always shown (9.0.017.00 shows none
-	// until it decides to).
-	s.do(
-		chromedp.WaitVisible(".cx-message-input"),
-		chromedp.SendKeys(".cx-message-input", text+kb.Enter),
-	)
+	// until it decides to). The box is found and focused in the page, and the keys typed into
+	// the focused element: chromedp's own node queries never see the box in the real split
+	// deployment (its DOM tracking loses the plugins' late markup).
+	s.waitJS("the message box, shown and focused", `(() => { const box = document.querySelector(".cx-message-input");
+		if (!box || box.getClientRects().length === 0) return false; box.focus(); return document.activeElement === box })()`)
+	s.do(chromedp.KeyEvent(text + kb.Enter))
 }
 
 // waitCustomerMessages waits until the simulator has received n texts from the customer.

@@ -49,7 +49,7 @@ func TestFaultCXBusTenSecondsLate(t *testing.T) {
 	start := time.Now()
 	s.startChat(url.Values{"async": {"1"}, "order": {"before"}})
 	require.GreaterOrEqual(t, time.Since(start), late)
-	arrived := eval[float64](s, `performance.getEntriesByType("resource").find(e => e.name.includes("/widgets/widgets.min.js")).responseEnd`)
+	arrived := eval[float64](s, `performance.getEntriesByType("resource").find(e => e.name.includes("`+widgetsEntry()+`")).responseEnd`)
 	assert.GreaterOrEqual(t, arrived, float64(late.Milliseconds()), "CXBus came 10 s after navigation")
 	s.agent("join", nil)
 	s.state("Finalizing")

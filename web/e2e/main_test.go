@@ -13,7 +13,8 @@
 //
 // GENESYS_WIDGETS names the folder of a real Genesys Widgets build to run against instead of
 // the stand-in (make test-widgets). A test that needs the stand-in says so with standInOnly,
-// and is skipped on a real build with that reason.
+// and is skipped on a real build with that reason. GENESYS_WIDGETS_SPLIT=1 runs every test on
+// the build's split deployment (cxbus.min.js and plugins/) instead of its bundle.
 package e2e
 
 import (
@@ -42,6 +43,9 @@ var (
 	widgetsDir string
 	// widgets describes the Widgets the tests run against.
 	widgets sandbox.WidgetsInfo
+	// splitLayout is set when every customer page is the split deployment's
+	// (GENESYS_WIDGETS_SPLIT=1, a column of its own in make test-widgets).
+	splitLayout bool
 )
 
 func TestMain(m *testing.M) { os.Exit(runTests(m)) }
@@ -58,7 +62,7 @@ func runTests(m *testing.M) int {
 		return 0
 	}
 
-	widgets = sandbox.WidgetsInfo{Version: sandbox.StandIn, StandIn: true}
+	widgets = sandbox.StandInInfo()
 	if widgetsDir = os.Getenv(sandbox.WidgetsEnv); widgetsDir != "" {
 		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
 		if err != nil {
@@ -67,7 +71,15 @@ func runTests(m *testing.M) int {
 		}
 		widgets = info
 	}
-	fmt.Fprintf(os.Stderr, "browser tests against Genesys Widgets %s\n", widgets.Version)
+	if splitLayout = os.Getenv(sandbox.SplitEnv) == "1"; splitLayout && !widgets.Split {
+		fmt.Fprintf(os.Stderr, "FAIL: %s=1 asks for the split deployment, but %s has no cxbus.min.js and plugins/\n", sandbox.SplitEnv, widgetsDir)
+		return 1
+	}
+	layout := "the bundle"
+	if splitLayout {
+		layout = "the split deployment"
+	}
+	fmt.Fprintf(os.Stderr, "browser tests against Genesys Widgets %s, %s\n", widgets.Version, layout)
 
 	tmp, err := os.MkdirTemp("", "chatclose-e2e-")
 	if err != nil {

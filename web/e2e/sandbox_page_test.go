@@ -87,3 +87,22 @@ func saveScreenshot(t *testing.T, name string, data []byte) {
 	require.NoError(t, os.WriteFile(path, data, 0o644))
 	t.Logf("screenshot: %s", path)
 }
+
+// TestSandboxToggles: make demo's split-deployment and phone toggles reload the shop page as
+// the split deployment (WebChat preloaded, so its chat button is there to click) in a
+// phone-sized frame with WebChat's phone layout.
+func TestSandboxToggles(t *testing.T) {
+	needsSplit(t)
+	s := newScenario(t, options{})
+	s.do(chromedp.Navigate(s.base + "/?poll=150&async=1"))
+	s.waitJS("the shop page in the frame", inFrame+`.document.querySelector(".cx-webchat-chat-button")`)
+	s.do(chromedp.Click("#toggle-split"))
+	s.waitJS("the split deployment in the frame", inFrame+`.document.querySelector("script[src$='/widgets/cxbus.min.js']") && `+inFrame+`.document.querySelector(".cx-webchat-chat-button")`)
+	s.do(chromedp.Click("#toggle-phone"))
+	s.waitJS("the phone frame", `document.querySelector("#customer-frame").getBoundingClientRect().width === 393 && `+inFrame+`.location.search.includes("mobile=1")`)
+	s.waitJS("the chat button", inFrame+`.document.querySelector(".cx-webchat-chat-button")`)
+	assert.True(t, eval[bool](s, inFrame+`.CXBus.data("App.mobileMode") === true`), "WebChat's phone layout")
+	assert.Equal(t, "Split deployment: on", eval[string](s, `document.querySelector("#toggle-split").textContent`))
+	assert.Equal(t, "Phone: on", eval[string](s, `document.querySelector("#toggle-phone").textContent`))
+	assert.Contains(t, eval[string](s, `document.querySelector("#customer-url").textContent`), "split=1")
+}

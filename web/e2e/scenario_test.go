@@ -195,9 +195,12 @@ func (s *scenario) checkFaults() {
 }
 
 // customerURL is the customer page with the given query parameters; polling is fast unless
-// the test says otherwise.
+// the test says otherwise, and the page is the split deployment's when splitLayout is set.
 func (s *scenario) customerURL(params url.Values) string {
 	q := url.Values{"poll": {"150"}}
+	if splitLayout {
+		q.Set("split", "1")
+	}
 	for k, v := range params {
 		q[k] = v
 	}

@@ -93,8 +93,11 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 	counts := map[string]int{}
 	widgetsRequests := 0
 	for _, r := range log.allRequests() {
-		if !strings.HasPrefix(r.URL, "data:") {
-			assert.True(t, strings.HasPrefix(r.URL, origin), "a request to another origin: %s", r.URL)
+		if !strings.HasPrefix(r.URL, "data:") && !strings.HasPrefix(r.URL, origin) {
+			// Real widgets-core, in the split deployment, fetches a web font from Genesys's
+			// servers itself; nothing else may leave the origin.
+			assert.True(t, r.startedBy("/widgets/plugins/widgets-core.min.js") && !r.startedBy("/chatclose/", "wasm://"),
+				"a request to another origin: %s (stack %q)", r.URL, r.Scripts)
 		}
 		path := strings.TrimPrefix(strings.SplitN(r.URL, "?", 2)[0], strings.TrimSuffix(origin, "/"))
 		if strings.HasPrefix(path, "/chatclose/") {
@@ -104,7 +107,7 @@ func TestNoTokenLeaksAndNoExtraTraffic(t *testing.T) {
 			assert.Contains(t, []string{"/chatclose/wasm_exec.js", "/chatclose/chatclose-filter.js", "/chatclose/chatclose.wasm"}, path,
 				"chatclose requested %s (stack %q)", r.URL, r.Scripts)
 		}
-		if strings.HasPrefix(path, "/nexus/") && r.startedBy("/widgets/widgets.min.js") {
+		if strings.HasPrefix(path, "/nexus/") && r.startedBy("/widgets/") { // the bundle, or a plugin's file
 			widgetsRequests++
 		}
 	}

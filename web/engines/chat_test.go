@@ -148,13 +148,13 @@ func (c *chat) startChat(params url.Values) {
 }
 
 // checkWidgets checks that the page runs the Widgets the tier was asked for: the real CXBus
-// has loadPlugin, which the stand-in's lacks.
+// has loadModule (the transports' modules), which the stand-in's lacks.
 func (c *chat) checkWidgets() {
 	c.t.Helper()
 	var real bool
-	c.eval(`typeof `+frame+`.CXBus.loadPlugin === "function"`, &real)
+	c.eval(`typeof `+frame+`.CXBus.loadModule === "function"`, &real)
 	if real == widgets.StandIn {
-		c.t.Fatalf("%s: the page does not run Genesys Widgets %s (CXBus.loadPlugin: %v)", c.run.name, widgets.Version, real)
+		c.t.Fatalf("%s: the page does not run Genesys Widgets %s (CXBus.loadModule: %v)", c.run.name, widgets.Version, real)
 	}
 }
 

@@ -27,7 +27,7 @@ var (
 func TestMain(m *testing.M) { os.Exit(runTests(m)) }
 
 func runTests(m *testing.M) int {
-	widgets = sandbox.WidgetsInfo{Version: sandbox.StandIn, StandIn: true}
+	widgets = sandbox.StandInInfo()
 	if widgetsDir = os.Getenv(sandbox.WidgetsEnv); widgetsDir != "" {
 		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
 		if err != nil {

@@ -32,6 +32,7 @@ var scenarios = []scenario{
 	{"read-only mode", readOnlyMode},
 	{"strict CSP", strictCSP},
 	{"page errors are caught", pageErrorsAreCaught},
+	{"phone layout", phoneLayout},
 }
 
 func asyncChat() url.Values    { return url.Values{"async": {"1"}} }
@@ -266,4 +267,31 @@ func countContaining(list []string, substr string) int {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// phoneLayout runs an async chat with read-only mode in WebChat's phone layout, in a
+// phone-sized frame (mobile=1 forces main.mobileMode; see harness.js): one notice, in view
+// down to its control, and the message box locked.
+func phoneLayout(t *testing.T, e *engineRun) {
+	c := newChat(t, e, chatOptions{})
+	c.startChat(url.Values{"async": {"1"}, "readonly": {"1"}, "mobile": {"1"}})
+	c.waitJS("the phone layout", `(() => { const w = `+frame+`; const el = w.document.querySelector(".cx-widget.cx-webchat.cx-mobile");
+		if (!el) return false; const r = el.getBoundingClientRect();
+		const page = w.document.documentElement; // its client box leaves out a classic scrollbar (Firefox)
+		return w.innerWidth === 393 && r.left <= 0 && r.top <= 0 && r.right >= page.clientWidth && r.bottom >= page.clientHeight })()`)
+	c.agent("join", nil)
+	for i := 0; i < 8; i++ {
+		c.say("Here is one more line of the answer, long enough to wrap on a phone's screen.")
+	}
+	c.finalize()
+	c.waitJS("the input locked", input+`.disabled`)
+	c.settle()
+	assert.Equal(t, []string{handler.DefaultNotice}, c.notices())
+	var inView bool
+	c.eval(`(() => { const w = `+frame+`; const shown = w.document.querySelectorAll(".cx-transcript .cx-injected");
+		const n = shown[shown.length - 1]; if (!n) return false;
+		const r = n.getBoundingClientRect(), t = n.closest(".cx-transcript").getBoundingClientRect();
+		return r.top >= t.top - 1 && r.bottom <= t.bottom + 1 && r.bottom <= w.innerHeight + 1 })()`, &inView)
+	assert.True(t, inView, "the notice, with its control, is in view")
+	assert.Equal(t, 1, c.count("ChatClose.notified"))
 }

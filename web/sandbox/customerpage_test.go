@@ -22,6 +22,7 @@ func TestCustomerPageScriptOrder(t *testing.T) {
 		{target: "/customer.html?order=", want: before},
 		{target: "/customer.html?async=0&order=after&poll=100", want: after},
 		{target: "/customer.html?order=after&order=before", want: after},
+		{target: "/customer.html?split=1", want: `<head><script src="/static/customer-config.js"></script><script src="/chatclose/chatclose.js"></script><script src="/widgets/cxbus.min.js"></script></head>`},
 		{target: "/customer.html?order=late&late=100", want: `<head><script src="/static/customer-config.js"></script><script src="/widgets/widgets.min.js"></script></head>`},
 	}
 	for _, tt := range tests {
@@ -65,9 +66,12 @@ func TestCustomerPageTemplateProblems(t *testing.T) {
 }
 
 func TestCustomerScripts(t *testing.T) {
-	scripts, err := customerScripts("after")
+	scripts, err := customerScripts("after", false)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/static/customer-config.js", "/widgets/widgets.min.js", "/chatclose/chatclose.js"}, scripts)
-	_, err = customerScripts("sideways")
+	scripts, err = customerScripts("before", true)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/static/customer-config.js", "/chatclose/chatclose.js", "/widgets/cxbus.min.js"}, scripts)
+	_, err = customerScripts("sideways", false)
 	assert.Error(t, err)
 }

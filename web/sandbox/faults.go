@@ -74,7 +74,7 @@ func (s *Server) serveFaultyBundleFile(w http.ResponseWriter, r *http.Request, n
 // widgets script held back or missing when a fault says so.
 func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("path")
-	if name == "widgets.min.js" {
+	if name == "widgets.min.js" || name == "cxbus.min.js" { // the page's first Widgets script
 		if s.faults.NoWidgets {
 			http.Error(w, "the widgets script is missing (sandbox fault NoWidgets)", http.StatusNotFound)
 			return
@@ -86,6 +86,11 @@ func (s *Server) serveWidgets(w http.ResponseWriter, r *http.Request) {
 	if s.widgetsDir != "" {
 		s.serveRealWidgetsFile(w, r, name)
 		return
+	}
+	if name == "cxbus.min.js" {
+		// The stand-in's split deployment starts from the same file as its bundle, which
+		// sees the name it was loaded by (CONTRACT.md section 4).
+		name = "widgets.min.js"
 	}
 	s.serveStaticFile(w, r, "widgets/"+name)
 }

@@ -90,7 +90,7 @@ func New(opts Options) (*Server, error) {
 		faults:    opts.Faults,
 		cdnCache:  opts.CDNCache,
 	}
-	s.widgets = WidgetsInfo{Version: StandIn, StandIn: true}
+	s.widgets = StandInInfo()
 	if opts.Widgets != "" {
 		info, err := ReadWidgetsBuild(opts.Widgets)
 		if err != nil {

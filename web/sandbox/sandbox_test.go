@@ -233,15 +233,26 @@ func TestRealWidgetsFolderIsServedWithItsVersion(t *testing.T) {
 	assert.Equal(t, `{"de":{}}`, res.Body.String())
 	res = get(t, srv, "GET", "/widgets/../sandbox.go", nil)
 	assert.NotEqual(t, http.StatusOK, res.Code)
+	res = get(t, srv, "GET", "/customer.html?split=1", nil)
+	assert.Equal(t, http.StatusNotFound, res.Code, "no split files, no split page")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cxbus.min.js"), []byte("window.CXBus = {};"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "plugins"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plugins", "widgets-core.min.js"), []byte("/* core */"), 0o644))
+	srv, err = New(Options{Widgets: dir})
+	require.NoError(t, err)
+	assert.Equal(t, WidgetsInfo{Version: "9.0.018.07", Split: true}, srv.Widgets())
+	res = get(t, srv, "GET", "/widgets/plugins/widgets-core.min.js", nil)
+	assert.Equal(t, "/* core */", res.Body.String())
 	res = get(t, srv, "GET", "/sandbox/widgets.json", nil)
-	assert.JSONEq(t, `{"version":"9.0.018.07","standIn":false}`, res.Body.String())
+	assert.JSONEq(t, `{"version":"9.0.018.07","standIn":false,"split":true}`, res.Body.String())
 }
 
 func TestStandInIsReportedWhenNoFolderIsGiven(t *testing.T) {
 	srv, err := New(Options{})
 	require.NoError(t, err)
 	res := get(t, srv, "GET", "/sandbox/widgets.json", nil)
-	assert.JSONEq(t, `{"version":"stand-in","standIn":true}`, res.Body.String())
+	assert.JSONEq(t, `{"version":"stand-in","standIn":true,"split":true}`, res.Body.String())
 	res = get(t, srv, "GET", "/widgets/widgets.min.js", nil)
 	assert.Contains(t, res.Body.String(), "Genesys Widgets stand-in")
 }

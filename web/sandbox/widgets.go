@@ -15,6 +15,10 @@ import (
 // StandIn is what WidgetsInfo reports as the version of the sandbox's own stand-in.
 const StandIn = "stand-in"
 
+// SplitEnv names the environment variable that, set to 1, runs the browser suite on the split
+// deployment of the build (cxbus.min.js and plugins/): every customer page gets split=1.
+const SplitEnv = "GENESYS_WIDGETS_SPLIT"
+
 // WidgetsEnv names the environment variable that holds the folder of a real Genesys Widgets
 // build (make demo, make test-widgets). Empty means the stand-in.
 const WidgetsEnv = "GENESYS_WIDGETS"
@@ -32,11 +36,30 @@ type WidgetsInfo struct {
 	Version string `json:"version"`
 	// StandIn is true when the sandbox serves its own stand-in.
 	StandIn bool `json:"standIn"`
+	// Split is true when the build also has the split deployment: cxbus.min.js and a
+	// plugins/ folder beside the bundle, loaded through CXBus.loadPlugin. The stand-in has it.
+	Split bool `json:"split"`
+}
+
+// StandInInfo is the WidgetsInfo of the sandbox's own stand-in, which serves both the bundle
+// and the split deployment.
+func StandInInfo() WidgetsInfo { return WidgetsInfo{Version: StandIn, StandIn: true, Split: true} }
+
+// hasSplitFiles reports whether dir holds the split deployment: cxbus.min.js, and
+// plugins/widgets-core.min.js that CXBus.loadPlugin('widgets-core') fetches.
+func hasSplitFiles(dir string) bool {
+	for _, name := range []string{"cxbus.min.js", filepath.Join("plugins", "widgets-core.min.js")} {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // ReadWidgetsBuild checks that dir holds a Genesys Widgets build (widgets.min.js and
-// widgets.min.css) and reads its version from the header of widgets.min.js. The error says
-// what is missing and how to get a build.
+// widgets.min.css) and reads its version from the header of widgets.min.js, and whether it
+// has the split deployment's files too. The error says what is missing and how to get a build.
 func ReadWidgetsBuild(dir string) (WidgetsInfo, error) {
 	for _, name := range []string{"widgets.min.js", "widgets.min.css"} {
 		info, err := os.Stat(filepath.Join(dir, name))
@@ -53,7 +76,7 @@ func ReadWidgetsBuild(dir string) (WidgetsInfo, error) {
 	lines.Buffer(make([]byte, 64*1024), 1024*1024)
 	for n := 0; n < headerLines && lines.Scan(); n++ {
 		if m := versionLine.FindStringSubmatch(lines.Text()); m != nil {
-			return WidgetsInfo{Version: m[1]}, nil
+			return WidgetsInfo{Version: m[1], Split: hasSplitFiles(dir)}, nil
 		}
 	}
 	if err := lines.Err(); err != nil && !errors.Is(err, bufio.ErrTooLong) {

@@ -6,9 +6,11 @@
 //
 //	go run ./web/cmd/compat [-out FILE] BUILD RESULTS [BUILD RESULTS ...]
 //
-// BUILD is the folder of a Genesys Widgets build (its version is read from widgets.min.js), or
-// "stand-in"; RESULTS is that run's `go test -json` output. The table goes to standard output
-// and, with -out, to FILE. The exit status is 1 when any test failed or a run did not finish.
+// BUILD is the folder of a Genesys Widgets build (its version is read from widgets.min.js),
+// split=FOLDER for that build's split deployment (cxbus.min.js and plugins/; the column is
+// "VERSION split"), or "stand-in"; RESULTS is that run's `go test -json` output. The table goes
+// to standard output and, with -out, to FILE; after it, on standard output only, the output of
+// every test that failed. The exit status is 1 when any test failed or a run did not finish.
 package main
 
 import (
@@ -17,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/chatclose/chatclose/web/sandbox"
 )
@@ -47,13 +50,9 @@ func run(args []string, stdout io.Writer) (bool, error) {
 	}
 	var runs []suiteRun
 	for i := 0; i < len(rest); i += 2 {
-		version := sandbox.StandIn
-		if rest[i] != sandbox.StandIn {
-			info, err := sandbox.ReadWidgetsBuild(rest[i])
-			if err != nil {
-				return false, err
-			}
-			version = info.Version
+		version, err := columnName(rest[i])
+		if err != nil {
+			return false, err
 		}
 		file, err := os.Open(rest[i+1])
 		if err != nil {
@@ -76,9 +75,39 @@ func run(args []string, stdout io.Writer) (bool, error) {
 		}
 	}
 	for _, r := range runs {
+		if text := r.failures(); text != "" {
+			if _, err := io.WriteString(stdout, "\n"+text); err != nil {
+				return false, err
+			}
+		}
+	}
+	for _, r := range runs {
 		if r.failed() {
 			return true, nil
 		}
 	}
 	return false, nil
+}
+
+// splitPrefix marks a BUILD argument that names a build's split deployment.
+const splitPrefix = "split="
+
+// columnName is the table's column for a BUILD argument: "stand-in", a build's version, or
+// its version and "split" for its split deployment, which the folder must have.
+func columnName(build string) (string, error) {
+	if build == sandbox.StandIn {
+		return sandbox.StandIn, nil
+	}
+	folder, split := strings.CutPrefix(build, splitPrefix)
+	info, err := sandbox.ReadWidgetsBuild(folder)
+	if err != nil {
+		return "", err
+	}
+	if !split {
+		return info.Version, nil
+	}
+	if !info.Split {
+		return "", fmt.Errorf("%s has no split deployment (cxbus.min.js and plugins/widgets-core.min.js)", folder)
+	}
+	return info.Version + " split", nil
 }

@@ -17,8 +17,12 @@ const realRun = `{"Action":"run","Test":"TestA"}
 {"Action":"run","Test":"TestB"}
 {"Action":"output","Test":"TestB","Output":"    faults_test.go:75: stand-in only: the stand-in's fault hook | taken\n"}
 {"Action":"skip","Test":"TestB"}
+{"Action":"run","Test":"TestD"}
+{"Action":"output","Test":"TestD","Output":"    split_test.go:30: no split deployment: no cxbus.min.js here\n"}
+{"Action":"skip","Test":"TestD"}
 {"Action":"run","Test":"TestC"}
 {"Action":"run","Test":"TestC/sub"}
+{"Action":"output","Test":"TestC/sub","Output":"    chat_test.go:40: waiting for 1 notice(s): timeout\n"}
 {"Action":"fail","Test":"TestC/sub"}
 {"Action":"fail","Test":"TestC"}
 {"Action":"fail"}
@@ -62,12 +66,46 @@ func TestTableHasAColumnPerBuildAndSaysWhyATestWasSkipped(t *testing.T) {
 	assert.Contains(t, table, "| TestA | pass | pass |")
 	assert.Contains(t, table, `| TestB | pass | skip: the stand-in's fault hook \| taken |`)
 	assert.Contains(t, table, "| TestC | pass | **FAIL** |")
+	assert.Contains(t, table, "| TestD | not run | skip: no split deployment: no cxbus.min.js here |")
 	assert.NotContains(t, table, "TestC/sub", "subtests count through their parent")
 	assert.Contains(t, table, "- stand-in: passed (3 passed, 0 failed, 0 skipped)")
-	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 1 skipped)")
+	assert.Contains(t, table, "- 9.0.018.07: FAILED (1 passed, 1 failed, 2 skipped)")
 	written, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, table, string(written))
+	assert.True(t, strings.HasPrefix(table, string(written)), "the file holds the table")
+	assert.NotContains(t, string(written), "waiting for 1 notice", "the file holds no test output")
+	assert.Contains(t, table, "--- TestC on 9.0.018.07:\n    chat_test.go:40: waiting for 1 notice(s): timeout\n",
+		"a failing test's output is printed, its subtests' included")
+	assert.NotContains(t, table, "--- TestA", "a passing test's output is not")
+}
+
+func TestASplitDeploymentIsAColumnOfItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	build := widgetsBuild(t, "9.0.018.07")
+	results := writeFile(t, dir, "standin.json", standInRun)
+	_, err := run([]string{"split=" + build, results}, &bytes.Buffer{})
+	assert.ErrorContains(t, err, "has no split deployment", "a build without split files has no split column")
+
+	writeFile(t, build, "cxbus.min.js", "")
+	require.NoError(t, os.MkdirAll(filepath.Join(build, "plugins"), 0o755))
+	writeFile(t, build, filepath.Join("plugins", "widgets-core.min.js"), "")
+	var stdout bytes.Buffer
+	_, err = run([]string{build, results, "split=" + build, results}, &stdout)
+	require.NoError(t, err)
+	assert.Contains(t, stdout.String(), "| test | 9.0.018.07 | 9.0.018.07 split |")
+}
+
+func TestARunThatDiesShowsItsLastLines(t *testing.T) {
+	dir := t.TempDir()
+	died := `{"Action":"start","Package":"e2e"}
+{"Action":"run","Package":"e2e","Test":"TestA"}
+{"Action":"output","Package":"e2e","Output":"panic: test timed out after 9m0s\n"}
+`
+	var stdout bytes.Buffer
+	failed, err := run([]string{"stand-in", writeFile(t, dir, "died.json", died)}, &stdout)
+	require.NoError(t, err)
+	assert.True(t, failed)
+	assert.Contains(t, stdout.String(), "--- e2e on stand-in, outside any test (last 1 lines):\npanic: test timed out after 9m0s\n")
 }
 
 func TestARunThatPassesIsNotAFailure(t *testing.T) {

@@ -3,12 +3,18 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 )
 
-// standInPrefix starts the skip message of a test that needs the stand-in (web/e2e).
+// standInPrefix starts the skip message of a test that needs the stand-in (web/e2e); the
+// reason follows it.
 const standInPrefix = "stand-in only: "
+
+// noSplitPrefix starts the skip message of a test that needs the split deployment, on a build
+// that has none (web/e2e); the message is the reason, prefix included.
+const noSplitPrefix = "no split deployment: "
 
 // verdict is one top-level test's result on one build.
 type verdict struct {
@@ -23,7 +29,15 @@ type suiteRun struct {
 	order    []string // tests in the order they started
 	finished bool     // every package reported pass or fail
 	passed   bool     // every package passed
+	// output holds each top-level test's output lines, its subtests' included, so a failure
+	// can be shown; packageOutput the lines of each package outside any test (a panic, a
+	// timeout, a build error), the last packageLines of them.
+	output        map[string][]string
+	packageOutput map[string][]string
 }
+
+// packageLines bounds the package-level output kept per package.
+const packageLines = 60
 
 // testEvent is one line of `go test -json` output.
 type testEvent struct {
@@ -36,7 +50,7 @@ type testEvent struct {
 // readRun reads one run's `go test -json` output, of one package or several (the browser
 // suite and the engine tier).
 func readRun(version string, r io.Reader) (suiteRun, error) {
-	run := suiteRun{version: version, verdicts: map[string]verdict{}}
+	run := suiteRun{version: version, verdicts: map[string]verdict{}, output: map[string][]string{}, packageOutput: map[string][]string{}}
 	// Each package's end: "pass" or "fail", or "" while it has started and not ended.
 	ends := map[string]string{}
 	lines := bufio.NewScanner(r)
@@ -48,12 +62,22 @@ func readRun(version string, r io.Reader) (suiteRun, error) {
 		}
 		if ev.Test == "" {
 			switch ev.Action {
+			case "output":
+				kept := append(run.packageOutput[ev.Package], ev.Output)
+				if len(kept) > packageLines {
+					kept = kept[len(kept)-packageLines:]
+				}
+				run.packageOutput[ev.Package] = kept
 			case "start":
 				ends[ev.Package] = ""
 			case "pass", "fail":
 				ends[ev.Package] = ev.Action
 			}
 			continue
+		}
+		if ev.Action == "output" {
+			top, _, _ := strings.Cut(ev.Test, "/")
+			run.output[top] = append(run.output[top], ev.Output)
 		}
 		if strings.Contains(ev.Test, "/") {
 			continue // subtests count through their parent
@@ -68,6 +92,8 @@ func readRun(version string, r io.Reader) (suiteRun, error) {
 		case "output":
 			if i := strings.Index(ev.Output, standInPrefix); i >= 0 {
 				v.reason = strings.TrimSpace(ev.Output[i+len(standInPrefix):])
+			} else if i := strings.Index(ev.Output, noSplitPrefix); i >= 0 {
+				v.reason = strings.TrimSpace(ev.Output[i:])
 			}
 		}
 		run.verdicts[ev.Test] = v
@@ -91,4 +117,29 @@ func (r suiteRun) failed() bool {
 		}
 	}
 	return false
+}
+
+// failures returns, for a person reading the run, the output of each test that failed, in
+// the order the tests ran, and when the run did not finish or a package failed outside any
+// test, the last lines that package wrote.
+func (r suiteRun) failures() string {
+	var b strings.Builder
+	for _, name := range r.order {
+		if r.verdicts[name].action != "fail" {
+			continue
+		}
+		fmt.Fprintf(&b, "--- %s on %s:\n", name, r.version)
+		for _, line := range r.output[name] {
+			b.WriteString(line)
+		}
+	}
+	if b.Len() == 0 && r.failed() {
+		for pkg, lines := range r.packageOutput {
+			fmt.Fprintf(&b, "--- %s on %s, outside any test (last %d lines):\n", pkg, r.version, len(lines))
+			for _, line := range lines {
+				b.WriteString(line)
+			}
+		}
+	}
+	return b.String()
 }

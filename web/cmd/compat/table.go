@@ -11,7 +11,8 @@ func render(runs []suiteRun) string {
 	var b strings.Builder
 	b.WriteString("# chatclose on Genesys Widgets builds\n\n")
 	b.WriteString("Written by `make test-widgets`. A skip means the test needs the stand-in (fault hooks or\n")
-	b.WriteString("stand-in options); its reason says what.\n\n")
+	b.WriteString("stand-in options), or a split deployment the build lacks; its reason says what. A column\n")
+	b.WriteString("\"VERSION split\" is the browser suite on that build's split deployment (cxbus.min.js and plugins/).\n\n")
 	b.WriteString("| test |")
 	for _, r := range runs {
 		fmt.Fprintf(&b, " %s |", r.version)

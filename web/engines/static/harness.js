@@ -6,7 +6,10 @@
  * CONTRACT.md section 4) in window.__harness.reports, each with the time it arrived
  * (Date.now()). Those reports are how a test sees chatclose's bus events, and every
  * console.error, uncaught error, unhandled rejection and CSP violation of the customer's page,
- * on engines whose driver sees no console (WebKit).
+ * on engines whose driver sees no console (WebKit). A customer page with mobile=1 gets a
+ * phone-sized frame (a Pixel 5's 393 x 851 CSS pixels): WebChat's phone layout, forced by
+ * main.mobileMode, in a phone's screen, on every engine (none of their drivers here can make
+ * the browser a phone).
  */
 (function () {
   'use strict';
@@ -30,6 +33,7 @@
       seen.reports.push({ kind: 'error', data: { message: 'harness: src must be a path on this origin, got ' + src }, time: Date.now() });
       return;
     }
+    if (new URLSearchParams(src.split('?')[1] || '').get('mobile') === '1') frame.className = 'phone';
     frame.addEventListener('load', function () { seen.frameLoads++; });
     frame.src = src;
   }

@@ -6,6 +6,11 @@
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
  *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
  *   sharedevents=0|1  sessionactive=1|0   (stand-in options)
+ *   split=1     the split deployment: the page has cxbus.min.js instead of widgets.min.js, and
+ *               this file starts it as the Genesys sample does (plugins path, widgets-core)
+ *   preload=a,b main.preload: plugins the split deployment loads at start-up
+ *   mobile=1    main.mobileMode = true: WebChat's full-screen phone layout whatever the screen
+ *               (without it Widgets' default 'auto' decides, from the screen size and browser)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order), except order=late: then this
  * file adds chatclose's tag `late=<ms>` (default 2500) after the page's load event.
@@ -78,9 +83,16 @@
     }
   }
 
+  var split = flag('split', false);
+  var main = { theme: 'light', lang: query.get('lang') || 'en' };
+  if (flag('mobile', false)) main.mobileMode = true;
+  // preload=webchat: plugins the split deployment loads at start-up (main.preload), so the
+  // chat button is there before anyone chats (the sandbox's split toggle sets it).
+  if (query.get('preload')) main.preload = query.get('preload').split(',');
+
   window._genesys = window._genesys || {};
   window._genesys.widgets = {
-    main: { theme: 'light', lang: query.get('lang') || 'en' },
+    main: main,
     webchat: {
       // The real WebChat shows its chat button only when asked to (the stand-in always does).
       chatButton: { enabled: true, openDelay: 0 },
@@ -193,6 +205,21 @@
     });
   }
 
+  // ---- split=1: the split deployment's start. The Genesys sample does it in the onload
+  // attribute of cxbus.min.js's tag; this page allows no inline script, so it is done here, on
+  // that script's load event: the plugins path, then widgets-core, which loads the rest.
+  var splitStarted = false;
+  function startSplit() {
+    var bus = window.CXBus;
+    if (!split || splitStarted || !bus || typeof bus.loadPlugin !== 'function') return;
+    splitStarted = true;
+    bus.configure({ pluginsPath: '/widgets/plugins/' });
+    bus.loadPlugin('widgets-core');
+  }
+  document.addEventListener('load', function (ev) {
+    if (ev.target && ev.target.tagName === 'SCRIPT' && /\/cxbus\.min\.js$/.test(ev.target.src || '')) startSplit();
+  }, true);
+
   // ---- once the bus exists (widgets.min.js runs after this file)
 
   var attached = false;
@@ -224,6 +251,9 @@
       if (storedSession()) {
         // A chat is being restored; start a new one only if that session turns out lost.
         bus.subscribe('WebChatService.sessionLost', function () { autostart(bus); });
+      } else if (split) {
+        // WebChat is not loaded yet: the command makes CXBus fetch it, once widgets-core is up.
+        bus.subscribe('App.ready', function () { autostart(bus); });
       } else {
         bus.subscribe('WebChat.ready', function () { autostart(bus); });
       }

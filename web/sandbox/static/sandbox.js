@@ -2,6 +2,8 @@
  * The sandbox page: the customer's page in an iframe beside an agent console that drives the
  * control API (CONTRACT.md section 3). The sandbox page's own query string is passed on to
  * /customer.html, so /?async=0&order=after opens the customer page with those parameters.
+ * Toggles: async, the script order, the split deployment (split=1) and a phone-sized frame
+ * (mobile=1: WebChat's phone layout, forced, since this browser is not a phone).
  * Everything from the server or the customer page is shown with textContent.
  */
 (function () {
@@ -22,6 +24,10 @@
     $('widgets-version').textContent = info.standIn
       ? 'the sandbox\'s stand-in (imitates 9.0.018.07; set GENESYS_WIDGETS for a real build)'
       : info.version;
+    if (!info.split) {
+      $('toggle-split').disabled = true;
+      $('toggle-split').title = 'this build has no split deployment (cxbus.min.js and plugins/)';
+    }
   }).catch(function (err) {
     $('widgets-version').textContent = 'unknown (' + err.message + ')';
   });
@@ -39,6 +45,13 @@
     var after = params.get('order') === 'after';
     $('toggle-order').textContent = after ? 'chatclose after widgets' : 'chatclose before widgets';
     $('toggle-order').setAttribute('aria-pressed', String(after));
+    var split = params.get('split') === '1';
+    $('toggle-split').textContent = 'Split deployment: ' + (split ? 'on' : 'off');
+    $('toggle-split').setAttribute('aria-pressed', String(split));
+    var phone = params.get('mobile') === '1';
+    $('toggle-phone').textContent = 'Phone: ' + (phone ? 'on' : 'off');
+    $('toggle-phone').setAttribute('aria-pressed', String(phone));
+    frame.classList.toggle('sb-phone', phone);
     $('customer-url').textContent = customerURL();
   }
 
@@ -59,6 +72,22 @@
     logLocal('sandbox', 'customer page reloaded with order=' + params.get('order'));
     loadCustomer();
   });
+
+  // Flips a 0/1 query parameter of the customer page (absent means 0) and reloads it.
+  function flip(name, what) {
+    if (params.get(name) === '1') params.delete(name);
+    else params.set(name, '1');
+    logLocal('sandbox', 'customer page reloaded with ' + what + ' ' + (params.get(name) === '1' ? 'on' : 'off'));
+    loadCustomer();
+  }
+  $('toggle-split').addEventListener('click', function () {
+    // WebChat is loaded at start-up (main.preload), so its chat button is there to click; a
+    // site without it loads WebChat on its own button's WebChat.open.
+    if (params.get('split') === '1') params.delete('preload');
+    else params.set('preload', 'webchat');
+    flip('split', 'the split deployment');
+  });
+  $('toggle-phone').addEventListener('click', function () { flip('mobile', 'the phone frame'); });
 
   $('reload-customer').addEventListener('click', function () {
     logLocal('sandbox', 'customer page reloaded');
