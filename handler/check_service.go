@@ -15,10 +15,10 @@ type ServiceFacts struct {
 	Tried string
 }
 
-// ServiceCheck says whether chatclose can expect a WebChatService: one registered, or one the
+// Check says whether chatclose can expect a WebChatService: one registered, or one the
 // split deployment's CXBus loads when a chat starts. A WebChatService that CXBus tried to load
 // and that did not register, or none at all, is a problem.
-func ServiceCheck(f ServiceFacts) Check {
+func (f ServiceFacts) Check() Check {
 	c := Check{Name: CheckWebChatService, OK: true}
 	switch {
 	case !f.Listed:

@@ -53,7 +53,7 @@ func TestServiceCheckTellsALoadableServiceFromAMissingOne(t *testing.T) {
 		{"a CXBus that lists nothing", ServiceFacts{}, true, "not checked"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := ServiceCheck(tc.f)
+			c := tc.f.Check()
 			if c.OK != tc.ok || !strings.Contains(c.Found, tc.says) || (c.Fix == "") != tc.ok {
 				t.Fatalf("got %+v, want ok %v and found containing %q", c, tc.ok, tc.says)
 			}

@@ -30,7 +30,7 @@ func FuzzChecks(f *testing.F) {
 		sel := SelectorFacts{Selector: selector, Opened: opened, Invalid: invalid, Matches: matches}
 		checks := []Check{
 			TransportCheck(configured, rawType),
-			ServiceCheck(ServiceFacts{Listed: true, PluginsFrom: from, Tried: tried}),
+			ServiceFacts{Listed: true, PluginsFrom: from, Tried: tried}.Check(),
 			InputSelectorCheck(sel, cfg.ReadOnly),
 			TranscriptSelectorCheck(sel),
 			OptionsCheck(cfg, async),
