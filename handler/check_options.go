@@ -11,11 +11,11 @@ func OptionsCheck(cfg Config, asyncEnabled bool) Check {
 	var found, fixes []string
 	if cfg.Mode == ModeNotify && !asyncEnabled {
 		found = append(found, `mode is "notify" but _genesys.widgets.webchat.transport.async.enabled is not true: the notice would show in a chat that is still open for routing`)
-		fixes = append(fixes, `use mode "auto" (the default: a notice in asynchronous chat, the chat ended otherwise), or turn async on`)
+		fixes = append(fixes, `Use mode "auto" (the default: a notice in asynchronous chat, the chat ended otherwise), or turn async on`)
 	}
 	if cfg.ReadOnly && cfg.Mode == ModeEnd {
 		found = append(found, `readOnly is true but mode is "end": no notice is shown, so there is nothing to lock after`)
-		fixes = append(fixes, `drop readOnly, or use mode "auto" (a notice in asynchronous chat)`)
+		fixes = append(fixes, `Drop readOnly, or use mode "auto" (a notice in asynchronous chat)`)
 	}
 	if len(found) == 0 {
 		c.Found = `mode "` + string(cfg.Mode) + `", action "` + cfg.Mode.Resolve(asyncEnabled).String() + `", readOnly ` + boolText(cfg.ReadOnly)

@@ -44,6 +44,6 @@ func selectorCheck(name string, f SelectorFacts, consequence, element, fallback 
 		return c
 	}
 	c.OK = false
-	c.Fix = "set " + name + " to a CSS selector of " + element + " (the default " + quote(fallback) + " fits Genesys's own templates)"
+	c.Fix = "Set " + name + " to a CSS selector of " + element + " (the default " + quote(fallback) + " fits Genesys's own templates)"
 	return c
 }

@@ -28,7 +28,7 @@ func (f ServiceFacts) Check() Check {
 	case f.Tried != "":
 		c.OK = false
 		c.Found = "no WebChatService on this page: CXBus loaded " + quote(f.Tried) + " but no WebChatService registered"
-		c.Fix = "that address must serve Genesys's webchatservice.min.js: check pluginsPath and pluginMap in CXBus.configure"
+		c.Fix = "That address must serve Genesys's webchatservice.min.js: check pluginsPath and pluginMap in CXBus.configure"
 	case f.PluginsFrom != "":
 		c.Found = "not loaded yet: CXBus loads it from " + quote(f.PluginsFrom) + " when a chat starts (the split deployment)"
 	default:

@@ -172,7 +172,7 @@ func TestSelectorsThatMatchNothingAreSaidWhenTheWindowFirstOpens(t *testing.T) {
 	transcript := s.waitWarning(`transcriptSelector "#[" is not a valid CSS selector`)
 	require.Len(t, input, 1)
 	require.Len(t, transcript, 1)
-	assert.Contains(t, input[0], "read-only mode has no input box to lock. set inputSelector to a CSS selector of your WebChat's message box")
+	assert.Contains(t, input[0], "read-only mode has no input box to lock. Set inputSelector to a CSS selector of your WebChat's message box")
 	checks = s.diagnose()
 	assertOnlyFailing(t, checks, handler.CheckInputSelector, handler.CheckTranscriptSelector)
 
@@ -189,7 +189,7 @@ func TestContradictoryOptionsAreSaidOnce(t *testing.T) {
 	s.open(eager(url.Values{"async": {"0"}, "mode": {"notify"}}))
 	said := s.waitWarning(`mode is "notify" but _genesys.widgets.webchat.transport.async.enabled is not true`)
 	require.Len(t, said, 1)
-	assert.Contains(t, said[0], `the notice would show in a chat that is still open for routing. use mode "auto"`)
+	assert.Contains(t, said[0], `the notice would show in a chat that is still open for routing. Use mode "auto"`)
 	checks := s.diagnose()
 	assertOnlyFailing(t, checks, handler.CheckOptions)
 	assert.Len(t, s.warnings(""), 1)
