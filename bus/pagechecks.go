@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/chatclose/chatclose/handler"
+	"github.com/hack-pad/safejs"
 )
 
 // What the startup checks read from the page (handler.TransportCheck, ServiceCheck and the
@@ -40,8 +41,9 @@ func ReadTransport() (configured bool, typ any) {
 // Plugin files CXBus.loadPlugin adds as script elements: pluginsPath + the lower-cased name +
 // ".min.js" (cxbus.min.js, 9.0.018.07).
 const (
-	widgetsCoreFile    = "/widgets-core.min.js"
-	webChatServiceFile = "/webchatservice.min.js"
+	widgetsCoreFile = "/widgets-core.min.js"
+	// WebChatServiceFile ends the address CXBus.loadPlugin loads WebChatService from.
+	WebChatServiceFile = "/webchatservice.min.js"
 )
 
 // ServiceFacts reads what the page shows about WebChatService: whether CXBus lists it among
@@ -62,7 +64,7 @@ func (p *Plugin) ServiceFacts() handler.ServiceFacts {
 		switch path := strings.ToLower(file); {
 		case strings.HasSuffix(path, widgetsCoreFile) && len(path) == len(file):
 			f.PluginsFrom = file[:len(file)-len(widgetsCoreFile)+1]
-		case strings.HasSuffix(path, webChatServiceFile):
+		case strings.HasSuffix(path, WebChatServiceFile):
 			f.Tried = src
 		}
 	}
@@ -114,4 +116,48 @@ func SelectorFacts(selector string, opened bool) handler.SelectorFacts {
 func (p *Plugin) DataTrue(key string) bool {
 	v, err := invokeMethod(p.iface, "data", key)
 	return err == nil && isTrue(v)
+}
+
+// WatchScriptLoad calls done once, when a script element whose address (without query) ends
+// with file (such as "/webchatservice.min.js") has loaded or failed to load: that is when
+// CXBus.loadPlugin's plugin has registered, or never will. It listens on the document in the
+// capture phase (load and error events of scripts do not bubble) and stops listening, and
+// releases its function, after the first such script. done runs inside a JavaScript callback.
+func WatchScriptLoad(log *Logger, file string, done func()) error {
+	d, err := document()
+	if err != nil {
+		return err
+	}
+	var fn safejs.Func
+	var fired bool
+	fn, err = newFunc(log, "the "+file+" load listener", func(args []safejs.Value) any {
+		var src string
+		if target, ok := readObject(arg(args, 0), "target"); ok {
+			src = strings.ToLower(readString(target, "src"))
+		}
+		if i := strings.IndexAny(src, "?#"); i >= 0 {
+			src = src[:i]
+		}
+		if fired || !strings.HasSuffix(src, file) {
+			return nil
+		}
+		fired = true
+		for _, event := range []string{"load", "error"} {
+			_, _ = invokeMethod(d, "removeEventListener", event, fn, true)
+		}
+		go fn.Release() // not from inside its own call
+		done()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, event := range []string{"load", "error"} {
+		if _, err := invokeMethod(d, "addEventListener", event, fn, true); err != nil {
+			_, _ = invokeMethod(d, "removeEventListener", "load", fn, true)
+			fn.Release()
+			return wrap("listening for "+file, err)
+		}
+	}
+	return nil
 }

@@ -24,9 +24,9 @@ func TestReadTransportAsWebChatServiceDoes(t *testing.T) {
 		`{widgets: {webchat: {transport: {type: 0}}}}`:                      {true, float64(0)},
 		`{widgets: {webchat: {}}}`:                                          {false, nil},
 		`{widgets: {webchat: "pureengage-v3-rest"}}`:                        {false, nil},
-		`{widgets: {}}`:                                                     {false, nil},
-		`{widgets: {webchat: {transport: {get type(){ throw 1 }}}}}`:        {true, nil},
-		`{widgets: {webchat: new Proxy({}, {ownKeys(){ throw 1 }})}}`:       {false, nil},
+		`{widgets: {}}`: {false, nil},
+		`{widgets: {webchat: {transport: {get type(){ throw 1 }}}}}`:  {true, nil},
+		`{widgets: {webchat: new Proxy({}, {ownKeys(){ throw 1 }})}}`: {false, nil},
 	}
 	configured, typ := bus.ReadTransport()
 	assert.False(t, configured, "no _genesys at all")

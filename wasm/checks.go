@@ -42,8 +42,17 @@ func (a *app) onAppReady(safejs.Value) {
 		a.checked.inert = true
 		a.mu.Unlock()
 	}
-	for _, c := range []handler.Check{transport, a.plugin.ServiceFacts().Check(), handler.OptionsCheck(a.config(), bus.AsyncEnabled())} {
+	service := a.plugin.ServiceFacts()
+	for _, c := range []handler.Check{transport, service.Check(), handler.OptionsCheck(a.config(), bus.AsyncEnabled())} {
 		a.warn(c)
+	}
+	if service.Listed && !service.Registered && service.PluginsFrom != "" && service.Tried == "" {
+		// The split deployment: CXBus loads WebChatService when a chat starts. Once its file
+		// has loaded, or failed to, it is there or it never will be.
+		err := bus.WatchScriptLoad(a.log, bus.WebChatServiceFile, func() { a.warn(a.plugin.ServiceFacts().Check()) })
+		if err != nil {
+			a.log.Debug("cannot watch for WebChatService's file: " + err.Error())
+		}
 	}
 	// With lazy loading chatclose starts once the chat has, often after WebChat.opened.
 	if a.plugin.DataTrue(dataWindowOpen) || bus.Visible(windowSelector) {
