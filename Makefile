@@ -6,7 +6,7 @@ FUZZTIME ?= 10m
 ADDR ?= 127.0.0.1:8080
 COVERDIR := $(CURDIR)/.cover
 
-.PHONY: all build dist test test-style test-size test-native test-js test-e2e test-engines test-widgets bench demo fuzz clean
+.PHONY: all build dist test test-style test-types test-size test-native test-js test-e2e test-engines test-widgets bench demo fuzz clean
 
 all: build
 
@@ -22,12 +22,18 @@ dist:
 	@scripts/need-npm.sh
 	$(GO) run ./web/cmd/build -dist dist
 
-## test: every tier — style, native tests, GOOS=js tests under Node, browser tests (Chromium),
-## the engine tier (Chromium, Firefox, WebKit), and the size gate last
-test: build test-style test-native test-js test-e2e test-engines test-size
+## test: every tier — style, the TypeScript declarations, native tests, GOOS=js tests under
+## Node, browser tests (Chromium), the engine tier (Chromium, Firefox, WebKit), and the size gate last
+test: build test-style test-types test-native test-js test-e2e test-engines test-size
 
 test-style:
 	@scripts/check-style.sh
+
+# The npm package's TypeScript declarations (web/types/chatclose.d.ts): web/types/usage.ts must
+# compile against them with the pinned TypeScript compiler (npm dev dependency, installed into
+# web/types/node_modules on first use).
+test-types:
+	@scripts/test-types.sh
 
 # Native tests of every package but the browser tests, with the race detector; handler/
 # must stay at or above 90% statement coverage. go test runs each fuzz target over its seed

@@ -59,6 +59,19 @@ func (l *Logger) ErrorOnce(key, msg string) bool {
 	return !seen
 }
 
+// WarnOnce logs msg with console.warn the first time key is seen and reports whether it did;
+// later calls with the same key are silent.
+func (l *Logger) WarnOnce(key, msg string) bool {
+	l.mu.Lock()
+	seen := l.once["warn:"+key]
+	l.once["warn:"+key] = true
+	l.mu.Unlock()
+	if !seen {
+		l.write("warn", msg)
+	}
+	return !seen
+}
+
 func (l *Logger) write(level, msg string) {
 	console, ok := readObject(builtins.global, "console")
 	if !ok {

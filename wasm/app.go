@@ -42,6 +42,7 @@ type app struct {
 	shown   *placed  // the current segment's notice, where it was placed
 	lock    *lock    // read-only mode's hold on the input, while it lasts
 	status  status
+	checked checked // what the startup checks found
 }
 
 // startApp reads the configuration and connects in the background, so main can park at once.
@@ -109,6 +110,8 @@ func (a *app) connect() {
 		eventChatStarted:  a.onChatStarted,
 		eventChatRestored: a.onChatRestored,
 		eventWindowOpened: a.onWindowOpened,
+		eventWindowClosed: func(safejs.Value) { a.onWindowState(false) },
+		eventAppReady:     a.onAppReady,
 	} {
 		if _, err := a.plugin.Subscribe(event, handle); err != nil {
 			a.log.Error(err.Error())

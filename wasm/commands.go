@@ -8,11 +8,11 @@ import (
 	"github.com/chatclose/chatclose/bus"
 )
 
-// serveCommands answers ChatClose.getState and ChatClose.configure. With the loader, which
+// serveCommands answers ChatClose.getState, ChatClose.configure and ChatClose.diagnose. With the loader, which
 // registered them on CXBus from the first moment, the handlers are handed to it; otherwise
 // they are registered here.
 func (a *app) serveCommands(loader *bus.Loader) {
-	commands := map[string]bus.RequestHandler{"getState": a.getState, "configure": a.configure}
+	commands := map[string]bus.RequestHandler{"getState": a.getState, "configure": a.configure, "diagnose": a.diagnose}
 	for name, h := range commands {
 		var err error
 		if loader != nil {

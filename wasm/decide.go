@@ -54,6 +54,9 @@ func (a *app) decided(d handler.Decision, source string) {
 func (a *app) act(d handler.Decision, actor string, remote bool) {
 	cfg := a.config()
 	action := cfg.Mode.Resolve(bus.AsyncEnabled())
+	if a.inert() {
+		action = handler.ActionNone // said once by the transport check
+	}
 	a.mu.Lock()
 	a.pending, a.shown = nil, nil
 	at := attempt{action: action, decision: d, segment: a.segment, actor: actor, remote: remote}
@@ -66,7 +69,7 @@ func (a *app) act(d handler.Decision, actor string, remote bool) {
 		at.command = handler.EndCommand()
 	default:
 		a.record(at, "none")
-		a.log.Debug(d.Message.State + " seen; mode is off")
+		a.log.Debug(d.Message.State + " seen; no action (mode off, or a transport chatclose cannot serve)")
 		return
 	}
 	a.send(at)

@@ -101,6 +101,7 @@ func (a *app) showItself(at attempt) {
 // builds its window anew on every opening, from the messages it received, so a notice shown
 // before it was closed is gone: it is shown again, without a second ChatClose.notified.
 func (a *app) onWindowOpened(safejs.Value) {
+	a.onWindowState(true)
 	a.mu.Lock()
 	at, shown := a.pending, a.shown
 	a.pending = nil

@@ -66,6 +66,10 @@ func (a *app) snapshot() map[string]any {
 	async := bus.AsyncEnabled()
 	lang := bus.Lang()
 	a.mu.Lock()
+	action := a.cfg.Mode.Resolve(async)
+	if a.checked.inert {
+		action = handler.ActionNone
+	}
 	defer a.mu.Unlock()
 	records := make([]any, len(a.status.records))
 	for i, r := range a.status.records {
@@ -81,7 +85,7 @@ func (a *app) snapshot() map[string]any {
 		"loaded":          true,
 		"tab":             a.tab,
 		"mode":            string(a.cfg.Mode),
-		"action":          a.cfg.Mode.Resolve(async).String(),
+		"action":          action.String(),
 		"async":           async,
 		"readOnly":        a.cfg.ReadOnly,
 		"locked":          a.lock != nil,

@@ -35,7 +35,7 @@
   var MAX_KEPT = 500; // events kept for the Go side; beyond that the oldest go first
   var POLL = [5, 10, 25, 50, 100, 250]; // ms between looks for CXBus, then 250 ms
   var CHAT_EVENTS = ['WebChatService.started', 'WebChatService.restored']; // besides messageReceived
-  var COMMANDS = ['getState', 'configure']; // ChatClose's own commands, answered from the first moment
+  var COMMANDS = ['getState', 'configure', 'diagnose']; // ChatClose's own commands, answered from the first moment
 
   var reported = {};
   /* Says message on the console once per key: as an error, or a warning when warn is set. */
@@ -117,8 +117,9 @@
   }
 
   /* ChatClose's commands. CXBus never settles a command a registered plugin lacks, so they are
-     registered with the plugin; until the Go side serves them, getState is answered here and
-     configure is kept (and the module loaded) so it applies once chatclose runs. */
+     registered with the plugin; until the Go side serves them, getState is answered here, and
+     configure and diagnose are kept (and the module loaded) so they are answered once chatclose
+     runs its checks, or rejected with the reason it cannot. */
   var served = {};  // name -> the Go side's handler
   var waiting = {}; // name -> commands kept for it
   function answer(name) {

@@ -91,7 +91,11 @@ func Dist(opts DistOptions) (*DistResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	npm := map[string][]byte{"package.json": pkgJSON, "README.md": guide, "CHANGELOG.md": changelog}
+	types, err := os.ReadFile(filepath.Join(opts.Root, TypesSource))
+	if err != nil {
+		return nil, err
+	}
+	npm := map[string][]byte{"package.json": pkgJSON, "README.md": guide, "CHANGELOG.md": changelog, TypesFile: types}
 	for _, f := range npmFiles {
 		if _, ok := npm[f]; !ok {
 			npm[f] = files[f]

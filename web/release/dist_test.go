@@ -73,6 +73,8 @@ func TestPackageJSONForCDNs(t *testing.T) {
 		assert.Equal(t, LoaderFile, p[field], field)
 	}
 	assert.Subset(t, p["files"], []any{LoaderFile, SourceMap, FilterFile, FilterMap, ModuleFile, WasmExecFile, Manifest, "LICENSE"})
+	assert.Equal(t, TypesFile, p["types"], "TypeScript finds the declarations through types")
+	assert.Contains(t, p["files"], TypesFile, "the declarations are packed")
 }
 
 // TestInstallGuideHasBothTags checks INSTALL.md: the version, the CDN tag and the self-hosted

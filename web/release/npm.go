@@ -17,10 +17,19 @@ const PackageName = "chatclose"
 // npmFiles are the files of the npm package besides package.json, which npm adds itself:
 // what a page loads through a CDN, the hashes, and the documents. No compressed copies: CDNs
 // compress on their own.
-var npmFiles = []string{LoaderFile, SourceMap, FilterFile, FilterMap, ModuleFile, WasmExecFile, Manifest, "README.md", "LICENSE", "CHANGELOG.md"}
+var npmFiles = []string{LoaderFile, SourceMap, FilterFile, FilterMap, ModuleFile, WasmExecFile, Manifest, TypesFile, "README.md", "LICENSE", "CHANGELOG.md"}
+
+// TypesFile is the package's TypeScript declarations (package.json "types"): the configuration,
+// each command's options and answer, each event's data. Its source is TypesSource.
+const TypesFile = "chatclose.d.ts"
+
+// TypesSource is where the declarations live in the repository, beside the usage file make test
+// compiles against them.
+var TypesSource = filepath.Join("web", "types", TypesFile)
 
 // packageJSON is the npm package's package.json. browser, unpkg and jsdelivr name the loader:
-// a bundler's browser entry, and the file the two CDNs serve for the package's bare URL.
+// a bundler's browser entry, and the file the two CDNs serve for the package's bare URL; types
+// names the TypeScript declarations.
 type packageJSON struct {
 	Name        string   `json:"name"`
 	Version     string   `json:"version"`
@@ -31,6 +40,7 @@ type packageJSON struct {
 	Browser     string   `json:"browser"`
 	Unpkg       string   `json:"unpkg"`
 	JSDelivr    string   `json:"jsdelivr"`
+	Types       string   `json:"types"`
 }
 
 func newPackageJSON(version string) ([]byte, error) {
@@ -44,6 +54,7 @@ func newPackageJSON(version string) ([]byte, error) {
 		Browser:     LoaderFile,
 		Unpkg:       LoaderFile,
 		JSDelivr:    LoaderFile,
+		Types:       TypesFile,
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

@@ -11,6 +11,10 @@
  *   preload=a,b main.preload: plugins the split deployment loads at start-up
  *   mobile=1    main.mobileMode = true: WebChat's full-screen phone layout whatever the screen
  *               (without it Widgets' default 'auto' decides, from the screen size and browser)
+ *   transport=<type>  webchat.transport.type (default pureengage-v3-rest); transport=none leaves
+ *               it out (Widgets then use GMS). With it the stand-in chats through its v3
+ *               imitation whatever it names (standin.anyTransport): this is for seeing
+ *               chatclose's transport check, and chatclose doing nothing.
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
  * `order` is the server's business (it decides the script order), except order=late: then this
  * file adds chatclose's tag `late=<ms>` (default 2500) after the page's load event.
@@ -21,7 +25,8 @@
  *        the bus event's data;
  *   kind 'widget.injected'  a message injected into WebChat (its text);
  *   kind 'widget.ended'     WebChatService.ended;
- *   kind 'console.error' | 'error' | 'unhandledrejection' | 'csp'   problems on the page.
+ *   kind 'console.error' | 'error' | 'unhandledrejection' | 'csp'   problems on the page;
+ *   kind 'console.warn'     chatclose's warnings (its startup checks).
  * Token-like strings are replaced by "[token]" before anything is posted.
  */
 (function () {
@@ -63,6 +68,7 @@
   var SESSION_COOKIE = 'northwind_chat_session';
 
   var asyncEnabled = flag('async', true);
+  var transportType = query.get('transport') || 'pureengage-v3-rest';
   var nick = query.get('nick') || 'Carla';
 
   var chatclose = {};
@@ -97,7 +103,7 @@
       // The real WebChat shows its chat button only when asked to (the stand-in always does).
       chatButton: { enabled: true, openDelay: 0 },
       transport: {
-        type: 'pureengage-v3-rest',
+        type: transportType === 'none' ? undefined : transportType,
         dataURL: window.location.origin + '/nexus/v3/chat/sessions',
         headers: { 'x-api-key': 'sandbox' },
         pollTimeout: number('poll', 500),
@@ -125,6 +131,7 @@
       newChatAfterEnd: flag('newchat', false),
       sharedEventObject: flag('sharedevents', false),
       sessionActiveData: flag('sessionactive', true),
+      anyTransport: query.get('transport') !== null,
       faults: jsonParam('faults')
     }
   };
@@ -175,6 +182,14 @@
     window.console.error = function () {
       report('console.error', { message: Array.prototype.map.call(arguments, describe).join(' ') });
       return originalError.apply(this, arguments);
+    };
+  }
+  if (window.console && typeof window.console.warn === 'function') {
+    var originalWarn = window.console.warn;
+    window.console.warn = function () {
+      var text = Array.prototype.map.call(arguments, describe).join(' ');
+      if (text.indexOf('chatclose:') === 0) report('console.warn', { message: text });
+      return originalWarn.apply(this, arguments);
     };
   }
   window.addEventListener('error', function (ev) {

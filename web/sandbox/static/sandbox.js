@@ -52,6 +52,7 @@
     $('toggle-phone').textContent = 'Phone: ' + (phone ? 'on' : 'off');
     $('toggle-phone').setAttribute('aria-pressed', String(phone));
     frame.classList.toggle('sb-phone', phone);
+    $('toggle-transport').value = params.get('transport') || 'pureengage-v3-rest';
     $('customer-url').textContent = customerURL();
   }
 
@@ -88,6 +89,32 @@
     flip('split', 'the split deployment');
   });
   $('toggle-phone').addEventListener('click', function () { flip('mobile', 'the phone frame'); });
+  // The transport type the customer page configures: on any but pureengage-v3-rest chatclose
+  // warns once and does nothing (the stand-in chats through its v3 imitation whatever it says).
+  $('toggle-transport').addEventListener('change', function () {
+    var type = $('toggle-transport').value;
+    if (type === 'pureengage-v3-rest') params.delete('transport');
+    else params.set('transport', type);
+    logLocal('sandbox', 'customer page reloaded with transport ' + type);
+    loadCustomer();
+  });
+
+  // What a support engineer types in a customer's console: every check, in the log.
+  $('diagnose-customer').addEventListener('click', function () {
+    var cx;
+    try { cx = frame.contentWindow.CXBus; } catch (err) { cx = null; }
+    if (!cx) {
+      logLocal('diagnose error', 'the customer page has no CXBus yet');
+      return;
+    }
+    cx.command('ChatClose.diagnose').done(function (checks) {
+      (checks || []).forEach(function (c) {
+        logLocal(c.ok ? 'diagnose ok' : 'diagnose problem', c.name + ': ' + c.found + (c.fix ? ' Fix: ' + c.fix : ''));
+      });
+    }).fail(function (reason) {
+      logLocal('diagnose error', String(reason));
+    });
+  });
 
   $('reload-customer').addEventListener('click', function () {
     logLocal('sandbox', 'customer page reloaded');
@@ -317,7 +344,7 @@
       var li = el('li');
       li.setAttribute('data-kind', kind);
       li.appendChild(el('span', 'sb-time', clock()));
-      var isProblem = /error|csp|unhandled/i.test(kind);
+      var isProblem = /error|warn|csp|unhandled|problem/i.test(kind);
       li.appendChild(el('span', 'sb-kind' + (isProblem ? ' sb-kind-error' : ''), kind));
       li.appendChild(el('span', 'sb-text', typeof data === 'string' ? data : JSON.stringify(data)));
       list.appendChild(li);
