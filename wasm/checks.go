@@ -3,6 +3,9 @@
 package main
 
 import (
+	"sync"
+	"time"
+
 	"github.com/chatclose/chatclose/bus"
 	"github.com/chatclose/chatclose/handler"
 	"github.com/hack-pad/safejs"
@@ -43,20 +46,47 @@ func (a *app) onAppReady(safejs.Value) {
 		a.mu.Unlock()
 	}
 	service := a.plugin.ServiceFacts()
-	for _, c := range []handler.Check{transport, service.Check(), handler.OptionsCheck(a.config(), bus.AsyncEnabled())} {
+	inFlight := service.Listed && !service.Registered && service.Tried != ""
+	checks := []handler.Check{transport, handler.OptionsCheck(a.config(), bus.AsyncEnabled())}
+	if !inFlight {
+		checks = append(checks, service.Check())
+	}
+	for _, c := range checks {
 		a.warn(c)
 	}
 	if service.Listed && !service.Registered && service.PluginsFrom != "" && service.Tried == "" {
 		// The split deployment: CXBus loads WebChatService when a chat starts. Once its file
 		// has loaded, or failed to, it is there or it never will be.
-		err := bus.WatchScriptLoad(a.log, bus.WebChatServiceFile, func() { a.warn(a.plugin.ServiceFacts().Check()) })
-		if err != nil {
-			a.log.Debug("cannot watch for WebChatService's file: " + err.Error())
-		}
+		a.checkServiceOnceLoaded(false)
+	}
+	if inFlight {
+		// CXBus added webchatservice.min.js, but the plugin has not registered: the file may
+		// still be on its way (a module started early on a reload gets here while CXBus
+		// fetches it), so the check waits for its load or error event. A file that had
+		// already loaded without registering sends no event: the grace period says so then.
+		a.checkServiceOnceLoaded(true)
 	}
 	// With lazy loading chatclose starts once the chat has, often after WebChat.opened.
 	if a.plugin.DataTrue(dataWindowOpen) || bus.Visible(windowSelector) {
 		a.onWindowState(true)
+	}
+}
+
+// serviceLoadGrace is how long the WebChatService check waits for a webchatservice.min.js that
+// CXBus had already added when the checks ran, before it says the plugin never registered.
+const serviceLoadGrace = 10 * time.Second
+
+// checkServiceOnceLoaded says the WebChatService check once CXBus's webchatservice.min.js has
+// loaded or failed to load, or, with grace, after serviceLoadGrace at the latest: whichever
+// comes first, once.
+func (a *app) checkServiceOnceLoaded(grace bool) {
+	var once sync.Once
+	check := func() { once.Do(func() { a.warn(a.plugin.ServiceFacts().Check()) }) }
+	if err := bus.WatchScriptLoad(a.log, bus.WebChatServiceFile, check); err != nil {
+		a.log.Debug("cannot watch for WebChatService's file: " + err.Error())
+	}
+	if grace {
+		time.AfterFunc(serviceLoadGrace, check)
 	}
 }
 
