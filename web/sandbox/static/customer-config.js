@@ -4,6 +4,7 @@
  * Runs first on /customer.html (before chatclose and widgets.min.js) and builds
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
+ *   lang=<main.lang>  theme=light|dark (main.theme)
  *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
  *   sharedevents=0|1  sessionactive=1|0   (stand-in options)
  *   faults=<JSON object>   stand-in fault injection for tests (standin.faults in widgets.min.js)
@@ -80,7 +81,7 @@
 
   window._genesys = window._genesys || {};
   window._genesys.widgets = {
-    main: { theme: 'light', lang: query.get('lang') || 'en' },
+    main: { theme: query.get('theme') || 'light', lang: query.get('lang') || 'en' },
     webchat: {
       // The real WebChat shows its chat button only when asked to (the stand-in always does).
       chatButton: { enabled: true, openDelay: 0 },
