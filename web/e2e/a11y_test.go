@@ -100,6 +100,15 @@ func (s *scenario) axe() []axeFinding {
 				document.head.appendChild(tag);
 			});
 		}
+		// Wait until WebChat's window is still: the real WebChat animates new messages and
+		// scrolls its transcript, and a colour measured mid-fade is not the one the customer reads.
+		const still = () => new Promise(done => {
+			const t = document.querySelector(".cx-transcript");
+			const at = () => JSON.stringify([t && t.scrollTop, document.getAnimations().filter(a => a.playState === "running").length]);
+			const before = at();
+			setTimeout(() => done(before === at() && JSON.parse(before)[1] === 0), 250);
+		});
+		for (let i = 0; i < 40 && !(await still()); i++) {}
 		const root = document.querySelector(".cx-widget.cx-webchat") || document;
 		const result = await axe.run(root, {resultTypes: ["violations"],
 			runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}});
