@@ -56,6 +56,7 @@ test-js:
 test-e2e:
 	@scripts/need-chromium.sh
 	@scripts/need-npm.sh
+	@scripts/need-axe.sh
 	$(GO) test -count=1 -timeout 8m ./web/e2e/...
 
 # The engine tier: the core browser scenarios on Chromium, Firefox ESR and WebKitGTK (web/engines),

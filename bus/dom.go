@@ -17,8 +17,17 @@ const (
 	// NoticeClass marks a notice chatclose placed itself: its own entry, or WebChat's element
 	// that WebChat built but did not attach.
 	NoticeClass = "chatclose-notice"
+	// StatusClass marks what chatclose adds to WebChat's screen-reader transcript besides a
+	// notice: the lock's explanation.
+	StatusClass = "chatclose-status"
 	// placeholderAttribute keeps an input's own placeholder while it is locked.
 	placeholderAttribute = "data-chatclose-placeholder"
+	// dirAttribute keeps an input's own dir attribute while it is locked ("" when it had none).
+	dirAttribute = "data-chatclose-dir"
+	// webChatButton are WebChat's own classes for a secondary button (cx-btn cx-btn-default,
+	// as on its forms' Cancel buttons): they give the unlock control WebChat's look and theme
+	// on a real build. chatclose brings no style of its own.
+	webChatButton = "cx-btn cx-btn-default"
 )
 
 // Element is one DOM element.
@@ -80,10 +89,10 @@ func query(selector string) ([]safejs.Value, error) {
 	return out, nil
 }
 
-// LockInputs disables every input box matching selector and shows placeholder in it, so the
-// customer sees why they cannot write (WebChat's own disabled style is barely visible). It
-// returns how many boxes it locked.
-func LockInputs(selector, placeholder string) (int, error) {
+// LockInputs disables every input box matching selector and shows placeholder in it, written
+// in the direction dir ("ltr", "rtl" or "auto"), so the customer sees why they cannot write
+// (WebChat's own disabled style is barely visible). It returns how many boxes it locked.
+func LockInputs(selector, placeholder, dir string) (int, error) {
 	inputs, err := query(selector)
 	if err != nil {
 		return 0, err
@@ -93,8 +102,10 @@ func LockInputs(selector, placeholder string) (int, error) {
 			if _, err := invokeMethod(in, "setAttribute", placeholderAttribute, readString(in, "placeholder")); err != nil {
 				return 0, err
 			}
+			own, _ := invokeMethod(in, "getAttribute", "dir")
+			_, _ = invokeMethod(in, "setAttribute", dirAttribute, stringOf(own))
 		}
-		for _, attr := range [][2]string{{"aria-disabled", "true"}, {"placeholder", placeholder}} {
+		for _, attr := range [][2]string{{"aria-disabled", "true"}, {"placeholder", placeholder}, {"dir", dir}} {
 			if _, err := invokeMethod(in, "setAttribute", attr[0], attr[1]); err != nil {
 				return 0, err
 			}
@@ -125,13 +136,15 @@ func UnlockInputs(selector string) (int, error) {
 		if !truthy(has) {
 			continue
 		}
-		own, _ := invokeMethod(in, "getAttribute", placeholderAttribute)
-		if stringOf(own) != "" {
-			_, _ = invokeMethod(in, "setAttribute", "placeholder", own)
-		} else {
-			_, _ = invokeMethod(in, "removeAttribute", "placeholder")
+		for _, kept := range [][2]string{{"placeholder", placeholderAttribute}, {"dir", dirAttribute}} {
+			own, _ := invokeMethod(in, "getAttribute", kept[1])
+			if stringOf(own) != "" {
+				_, _ = invokeMethod(in, "setAttribute", kept[0], own)
+			} else {
+				_, _ = invokeMethod(in, "removeAttribute", kept[0])
+			}
 		}
-		for _, attr := range []string{placeholderAttribute, "disabled", "aria-disabled"} {
+		for _, attr := range []string{placeholderAttribute, dirAttribute, "disabled", "aria-disabled"} {
 			_, _ = invokeMethod(in, "removeAttribute", attr)
 		}
 		if list, ok := readObject(in, "classList"); ok {
@@ -150,6 +163,33 @@ func SetInputText(selector, text string) error {
 		return err
 	}
 	return write(inputs[0], "value", text)
+}
+
+// FocusInput moves the keyboard focus into the first input box matching selector that is
+// rendered, so a customer who unlocked it with the keyboard can write at once (and a screen
+// reader says where they are).
+func FocusInput(selector string) error {
+	inputs, err := query(selector)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if rects, err := invokeMethod(in, "getClientRects"); err == nil {
+			if n, err := lengthOf(rects, "length"); err == nil && n > 0 {
+				_, err := invokeMethod(in, "focus")
+				return err
+			}
+		}
+	}
+	return errors.New("no rendered input box matches " + strconv.Quote(selector))
+}
+
+// SetDir sets the element's dir attribute, so its text reads in its own direction ("ltr",
+// "rtl" or "auto") whatever the page's.
+func (e Element) SetDir(dir string) {
+	if e.Valid() {
+		_, _ = invokeMethod(e.v, "setAttribute", "dir", dir)
+	}
 }
 
 // newElement creates an element with a class and, as text (never HTML), its content.
@@ -228,19 +268,22 @@ type Control struct {
 	fn     safejs.Func
 }
 
-// AddControl appends a button labelled label (as text) to parent; onClick runs on every click,
-// inside a JavaScript callback, so it must not block. Remove it with Remove.
-func (e Element) AddControl(label string, log *Logger, onClick func()) (*Control, error) {
+// AddControl appends a button labelled label (as text, in the direction dir) to the element;
+// onClick runs on every click, inside a JavaScript callback, so it must not block. The button
+// wears WebChat's own button classes beside UnlockClass, the class a site styles it by. A real
+// <button>, it is reached with Tab and pressed with Enter or Space. Remove it with Remove.
+func (e Element) AddControl(label, dir string, log *Logger, onClick func()) (*Control, error) {
 	if !e.Valid() {
 		return nil, errors.New("no element to add " + strconv.Quote(label) + " to")
 	}
-	button, err := newElement("button", UnlockClass, label)
+	button, err := newElement("button", UnlockClass+" "+webChatButton, label)
 	if err != nil {
 		return nil, err
 	}
 	if err := write(button, "type", "button"); err != nil {
 		return nil, err
 	}
+	_, _ = invokeMethod(button, "setAttribute", "dir", dir)
 	fn, err := newFunc(log, "the "+label+" control", func([]safejs.Value) any {
 		onClick()
 		return nil

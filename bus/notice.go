@@ -60,6 +60,22 @@ func firstMatch(selector string) (safejs.Value, error) {
 	return els[0], nil
 }
 
+// Announce copies text into WebChat's screen-reader transcript, the polite live region WebChat
+// copies its messages into, so screen readers say it once; it reports whether there was one.
+// Read-only mode announces its lock with it.
+func Announce(text string) bool {
+	live, err := firstMatch(screenReaderTranscript)
+	if err != nil {
+		return false
+	}
+	copy, err := newElement("div", "cx-message "+StatusClass, text)
+	if err != nil {
+		return false
+	}
+	_, err = invokeMethod(live, "appendChild", copy)
+	return err == nil
+}
+
 // announce lets screen readers hear a notice chatclose placed itself: a copy of text goes into
 // WebChat's screen-reader transcript, as WebChat does for the messages it shows. A page without
 // one gets the notice element itself marked as a polite status.

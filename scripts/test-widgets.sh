@@ -37,6 +37,7 @@ for dir in "${given[@]}"; do
   builds+=("$(cd "$dir" && pwd)") # the tests run in web/e2e
 done
 scripts/need-engines.sh # Chromium for web/e2e, and the engine tier's three engines
+scripts/need-axe.sh     # axe-core for web/e2e's accessibility tests
 
 out=${COMPAT_OUT:-web/e2e/COMPATIBILITY.md}
 results=$(mktemp -d "${TMPDIR:-/tmp}/chatclose-test-widgets.XXXXXX")

@@ -119,9 +119,11 @@ func (a *app) onWindowOpened(safejs.Value) {
 }
 
 // succeeded records and announces a carried-out action; a notice may lock the input. A notice
+// reads in its text's direction, whichever way it was placed. A notice
 // shown again is neither recorded nor announced again: only its lock moves to it.
 func (a *app) succeeded(at attempt, notice bus.Element) {
 	if at.action == handler.ActionNotify {
+		notice.SetDir(handler.Direction(at.text))
 		a.mu.Lock()
 		a.shown = &placed{at: at, element: notice}
 		a.mu.Unlock()

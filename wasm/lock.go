@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/chatclose/chatclose/bus"
+	"github.com/chatclose/chatclose/handler"
 	"github.com/hack-pad/safejs"
 )
 
@@ -16,7 +17,7 @@ type lock struct {
 
 // lockAfter locks the input after a notice when read-only mode is on: sends are cancelled
 // (see beforeSend), the input box is disabled with a visible explanation, and a control under
-// the notice lets the customer write again.
+// the notice lets the customer write again. Screen readers hear the lock's explanation once.
 func (a *app) lockAfter(at attempt, notice bus.Element) {
 	cfg := a.config()
 	if !cfg.ReadOnly {
@@ -29,14 +30,15 @@ func (a *app) lockAfter(at attempt, notice bus.Element) {
 	if already {
 		return
 	}
-	control, err := notice.AddControl(texts.Unlock, a.log, func() { a.unlock("control", a.tab, true) })
+	control, err := notice.AddControl(texts.Unlock, handler.Direction(texts.Unlock), a.log, func() { a.unlock("control", a.tab, true) })
 	if err != nil {
 		a.log.Error("read-only mode cannot offer the customer a way to write again, so it does not lock: " + err.Error())
 		return
 	}
-	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
+	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked, handler.Direction(texts.Locked)); err != nil {
 		a.log.Error("read-only mode could not disable the input box: " + err.Error())
 	}
+	bus.Announce(texts.Locked)
 	notice.Reveal()
 	a.mu.Lock()
 	a.lock = &lock{control: control}
@@ -55,7 +57,7 @@ func (a *app) relock(notice bus.Element) {
 		return
 	}
 	texts := cfg.Texts(bus.Lang())
-	control, err := notice.AddControl(texts.Unlock, a.log, func() { a.unlock("control", a.tab, true) })
+	control, err := notice.AddControl(texts.Unlock, handler.Direction(texts.Unlock), a.log, func() { a.unlock("control", a.tab, true) })
 	if err != nil {
 		a.log.Error("read-only mode lost its control when WebChat rebuilt its window, so it unlocks: " + err.Error())
 		a.unlock("control", a.tab, true)
@@ -66,7 +68,7 @@ func (a *app) relock(notice bus.Element) {
 	l.control = control
 	a.mu.Unlock()
 	old.Remove()
-	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked); err != nil {
+	if _, err := bus.LockInputs(cfg.InputSelector, texts.Locked, handler.Direction(texts.Locked)); err != nil {
 		a.log.Error("read-only mode could not disable the input box: " + err.Error())
 	}
 	notice.Reveal()
@@ -74,7 +76,9 @@ func (a *app) relock(notice bus.Element) {
 
 // unlock lets the customer write again: after the control, a new segment, a new chat, another
 // tab's unlock, or a configure that turned read-only mode off. With tell, the other tabs of the
-// chat unlock too.
+// chat unlock too. After the control, the focus moves into the input box: the customer who
+// pressed it (with a mouse, Enter or Space) writes at once, and a screen reader announces the
+// box, writable again.
 func (a *app) unlock(reason, actor string, tell bool) {
 	a.mu.Lock()
 	l := a.lock
@@ -87,6 +91,11 @@ func (a *app) unlock(reason, actor string, tell bool) {
 	l.control.Remove()
 	if _, err := bus.UnlockInputs(selector); err != nil {
 		a.log.Error("could not enable the input box again: " + err.Error())
+	}
+	if reason == "control" && actor == a.tab {
+		if err := bus.FocusInput(selector); err != nil {
+			a.log.Debug("could not move the focus into the input box: " + err.Error())
+		}
 	}
 	a.publish("unlocked", map[string]any{"reason": reason, "tab": actor, "remote": actor != a.tab})
 	if tell {

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // chromiumBrowser is headless Debian Chromium driven by chromedp over the DevTools protocol.
@@ -133,6 +134,16 @@ func (t *chromiumTab) Navigate(ctx context.Context, url string) error {
 
 func (t *chromiumTab) Reload(ctx context.Context) error {
 	return chromedp.Do(withDeadlineOf(t.ctx, ctx), chromedp.Reload())
+}
+
+// chromiumKeys are the keys KeyEvent names differently from WebDriver.
+var chromiumKeys = map[string]string{KeyTab: kb.Tab, KeyEnter: kb.Enter}
+
+func (t *chromiumTab) Press(ctx context.Context, key string) error {
+	if k, ok := chromiumKeys[key]; ok {
+		key = k
+	}
+	return chromedp.Do(withDeadlineOf(t.ctx, ctx), chromedp.KeyEvent(key))
 }
 
 func (t *chromiumTab) Eval(ctx context.Context, expr string) (json.RawMessage, error) {

@@ -54,6 +54,23 @@ type Tab interface {
 	// Eval evaluates a JavaScript expression in the page, waits for it when its value is a
 	// promise, and returns the value as JSON (null for undefined). An exception is an error.
 	Eval(ctx context.Context, expr string) (json.RawMessage, error)
+	// Press presses and releases one key on the keyboard, as a customer does, into whatever
+	// has the focus: key is a WebDriver key value (KeyTab, KeyEnter, or a character such as " ").
+	Press(ctx context.Context, key string) error
+}
+
+// WebDriver key values of the keys the tests press (WebDriver, "Keyboard actions").
+const (
+	KeyTab   = "\uE004"
+	KeyEnter = "\uE007"
+)
+
+// keyActions are the WebDriver actions (classic and BiDi alike) that press and release key.
+func keyActions(key string) []any {
+	return []any{map[string]any{"type": "key", "id": "keyboard", "actions": []any{
+		map[string]any{"type": "keyDown", "value": key},
+		map[string]any{"type": "keyUp", "value": key},
+	}}}
 }
 
 // LogEntry is one console line or uncaught exception a driver saw in a page or its frames.

@@ -258,6 +258,10 @@ func (t *firefoxTab) Reload(ctx context.Context) error {
 	return t.conn.call(ctx, "browsingContext.reload", map[string]any{"context": t.context, "wait": "complete"}, nil)
 }
 
+func (t *firefoxTab) Press(ctx context.Context, key string) error {
+	return t.conn.call(ctx, "input.performActions", map[string]any{"context": t.context, "actions": keyActions(key)}, nil)
+}
+
 func (t *firefoxTab) Eval(ctx context.Context, expr string) (json.RawMessage, error) {
 	var res struct {
 		Type   string `json:"type"`

@@ -30,6 +30,7 @@ var scenarios = []scenario{
 	{"reload after the notice", reloadAfterTheNotice},
 	{"two tabs show the notice once each", twoTabs},
 	{"read-only mode", readOnlyMode},
+	{"keyboard path out of the lock", keyboardPath},
 	{"strict CSP", strictCSP},
 	{"page errors are caught", pageErrorsAreCaught},
 	{"phone layout", phoneLayout},

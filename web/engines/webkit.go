@@ -243,6 +243,13 @@ func (t *webkitTab) Reload(ctx context.Context) error {
 	return t.command(ctx, http.MethodPost, "/refresh", map[string]any{}, nil)
 }
 
+func (t *webkitTab) Press(ctx context.Context, key string) error {
+	if err := t.command(ctx, http.MethodPost, "/actions", map[string]any{"actions": keyActions(key)}, nil); err != nil {
+		return err
+	}
+	return t.command(ctx, http.MethodDelete, "/actions", nil, nil)
+}
+
 // webkitEval runs asJSON(expr) as an asynchronous script and hands back its JSON or its
 // exception.
 const webkitEval = `const done = arguments[arguments.length - 1];

@@ -4,6 +4,7 @@
  * Runs first on /customer.html (before chatclose and widgets.min.js) and builds
  * window._genesys.widgets from the page's query string (CONTRACT.md section 4):
  *   async=1|0  poll=<ms>  page=<n>  autostart=0|1  nick=<name>  mode=  notice=  states=a,b
+ *   lang=<main.lang>  theme=light|dark (main.theme)
  *   restoring=0|1  stoppoll=1|0  needjoin=1|0  historyjoin=1|0  newchat=0|1
  *   sharedevents=0|1  sessionactive=1|0   (stand-in options)
  *   split=1     the split deployment: the page has cxbus.min.js instead of widgets.min.js, and
@@ -90,7 +91,7 @@
   }
 
   var split = flag('split', false);
-  var main = { theme: 'light', lang: query.get('lang') || 'en' };
+  var main = { theme: query.get('theme') || 'light', lang: query.get('lang') || 'en' };
   if (flag('mobile', false)) main.mobileMode = true;
   // preload=webchat: plugins the split deployment loads at start-up (main.preload), so the
   // chat button is there before anyone chats (the sandbox's split toggle sets it).
