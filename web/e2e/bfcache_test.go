@@ -108,7 +108,10 @@ func TestBackForwardCacheChatcloseIsNeverTheReasonForAMiss(t *testing.T) {
 	}
 	s.state("Finalizing")
 	s.waitNotices(1)
-	s.settle()
+	// Two more polls, counted at the simulator: chromedp's polling wait loses the page's
+	// execution context after a restore from the cache, so nothing here waits in the page.
+	polls := s.customerLog().Polls
+	s.waitFor("two more polls", func() bool { return s.customerLog().Polls >= polls+2 })
 	assert.Len(t, s.notices(), 1)
 	assert.Equal(t, 1, s.events("notified"))
 	require.Empty(t, s.customerLog().Deletes)
