@@ -107,7 +107,7 @@ func TestBackForwardCacheChatcloseIsNeverTheReasonForAMiss(t *testing.T) {
 		s.waitReady()
 	}
 	s.state("Finalizing")
-	s.waitNotices(1)
+	s.evalWhenBack(shownNotices + `.length === 1 ? "shown" : ""`) // waitNotices may lose the restored page's context
 	// Two more polls, counted at the simulator: chromedp's polling wait loses the page's
 	// execution context after a restore from the cache, so nothing here waits in the page.
 	polls := s.customerLog().Polls

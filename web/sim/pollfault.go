@@ -11,7 +11,8 @@ const (
 	// PollFaultHTML503 answers a poll 503 with an HTML body, as a load balancer does when the
 	// chat servers behind it are down.
 	PollFaultHTML503 = "html503"
-	// PollFaultDrop closes the poll's connection without an answer, as a dropped network does.
+	// PollFaultDrop breaks the poll's connection in the middle of its answer, as a dropped network
+	// does.
 	PollFaultDrop = "drop"
 )
 
@@ -62,8 +63,12 @@ func (s *Server) takePollFaultLocked(r *http.Request) string {
 func failPoll(w http.ResponseWriter, kind string) {
 	switch kind {
 	case PollFaultDrop:
+		// The connection breaks in the middle of the answer. A connection closed before any
+		// byte would not reach the page: Chromium sends such a GET again on a new connection.
 		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
+			if conn, buf, err := hj.Hijack(); err == nil {
+				_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"status\":")
+				_ = buf.Flush()
 				_ = conn.Close()
 				return
 			}
