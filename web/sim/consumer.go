@@ -38,11 +38,18 @@ func (s *Server) consumer(withForm bool, handle consumerHandler) http.HandlerFun
 		if withForm {
 			body, bodyErr = readBody(w, r)
 		}
+		fault := ""
 		reply, err := func() (consumerReply, *requestError) {
 			s.mu.Lock()
 			defer s.mu.Unlock()
 			if sess := s.sessions[r.PathValue("sid")]; sess != nil {
 				sess.log.logRequest(s.now(), r)
+				if r.Method == http.MethodGet {
+					fault = s.takePollFaultLocked(r)
+				}
+			}
+			if fault != "" {
+				return consumerReply{}, nil
 			}
 			if r.Header.Get("x-api-key") == "" {
 				return consumerReply{}, unauthorized("the x-api-key header is missing; send the key set in webchat.transport.headers")
@@ -60,6 +67,10 @@ func (s *Server) consumer(withForm bool, handle consumerHandler) http.HandlerFun
 			}
 			return handle(r, form)
 		}()
+		if fault != "" {
+			failPoll(w, fault)
+			return
+		}
 		if err != nil {
 			writeConsumerError(w, err)
 			return

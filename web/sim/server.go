@@ -57,6 +57,8 @@ type Server struct {
 	order []*session
 	// tokens maps every issued client token to what it belongs to.
 	tokens map[string]*issuedToken
+	// pollFault is the fault switch for failing polls (POST /control/pollfaults).
+	pollFault pollFault
 }
 
 // issuedToken is what the server remembers about a client token it issued.
@@ -130,6 +132,8 @@ func (s *Server) routes() *http.ServeMux {
 	})
 
 	mux.HandleFunc("GET /control/sessions", s.control(s.listSessions))
+	mux.HandleFunc("GET /control/pollfaults", s.control(s.setPollFaults))
+	mux.HandleFunc("POST /control/pollfaults", s.control(s.setPollFaults))
 	mux.HandleFunc("GET /control/sessions/{sid}", s.control(s.describeSession))
 	mux.HandleFunc("GET /control/sessions/{sid}/log", s.control(s.customerLogOf))
 	mux.HandleFunc("POST /control/sessions/{sid}/batch", s.control(s.runBatch))
