@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"net/url"
+	"strconv"
 	"testing"
 	"time"
 
@@ -68,7 +69,7 @@ func TestReturningCustomerGetsTheModuleBeforeTheTranscript(t *testing.T) {
 	s.waitDelivered(index)
 	published := eval[float64](s, `window.__e2e.firstBatchAt`)
 	requested := eval[float64](s, moduleRequestedAt)
-	widgetsLoaded := eval[float64](s, `performance.getEntriesByType("resource").find(e => e.name.includes("/widgets.min.js")).responseEnd`)
+	widgetsLoaded := eval[float64](s, `performance.getEntriesByType("resource").find(e => e.name.includes(`+strconv.Quote(widgetsEntry())+`)).responseEnd`)
 	t.Logf("module requested at %.1f ms, Widgets loaded at %.1f ms, restored transcript published at %.1f ms", requested, widgetsLoaded, published)
 	require.GreaterOrEqual(t, requested, 0.0, "the module was not fetched")
 	assert.Less(t, requested, widgetsLoaded, "the module's fetch waited for Widgets")
