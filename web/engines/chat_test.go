@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
@@ -20,6 +21,9 @@ import (
 // waitLimit bounds every wait on a condition. Conditions normally hold within a few poll
 // intervals of the customer page.
 const waitLimit = 15 * time.Second
+
+// evalTry bounds one evaluation of a wait's expression; the wait tries again after it.
+const evalTry = 3 * time.Second
 
 // frame is the customer's page inside the harness page, as JavaScript.
 const frame = `document.getElementById("customer").contentWindow`
@@ -42,7 +46,8 @@ type chat struct {
 
 // chatOptions change one scenario's sandbox server.
 type chatOptions struct {
-	csp string // Content-Security-Policy of every answer, the harness page's too
+	csp  string                          // Content-Security-Policy of every answer, the harness page's too
+	wrap func(http.Handler) http.Handler // changes every answer, the harness page's too (nil: none)
 }
 
 // newChat starts a sandbox server and opens a tab in a fresh profile of the engine.
@@ -52,7 +57,11 @@ func newChat(t *testing.T, run *engineRun, opts chatOptions) *chat {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewUnstartedServer(WithHarness(srv, opts.csp))
+	var h http.Handler = WithHarness(srv, opts.csp)
+	if opts.wrap != nil {
+		h = opts.wrap(h)
+	}
+	ts := httptest.NewUnstartedServer(h)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -172,9 +181,7 @@ func (c *chat) reload() {
 
 // evalErr evaluates a JavaScript expression in the harness page into out.
 func (c *chat) evalErr(expr string, out any) error {
-	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
-	defer cancel()
-	raw, err := c.tab.Eval(ctx, expr)
+	raw, err := c.evalRaw(expr)
 	if err != nil {
 		return err
 	}
@@ -197,19 +204,79 @@ func (c *chat) eval(expr string, out any) {
 // counts as not yet (the frame may be between pages).
 func (c *chat) waitJS(what, expr string) {
 	c.t.Helper()
+	var ok bool
+	c.waitJSValue(what, "!!("+expr+")", &ok)
+}
+
+// waitJSValue waits until a JavaScript expression's value is truthy in the harness page, and
+// puts the value into out. An exception counts as not yet (the frame may be between pages).
+// When the wait runs out, the failure names the expression, the last value or error it saw,
+// and what the page looked like then (pageSnapshot), so a failure is readable.
+func (c *chat) waitJSValue(what, expr string, out any) {
+	c.t.Helper()
 	deadline := time.Now().Add(waitLimit)
-	var last error
 	for {
-		var ok bool
-		last = c.evalErr("!!("+expr+")", &ok)
-		if last == nil && ok {
+		// Each try gets a few seconds only: WebKitWebDriver can leave a script sent while the
+		// page navigates (a history.back() into the back/forward cache) unanswered for good,
+		// and one such try must not use up the whole wait.
+		ctx, cancel := context.WithTimeout(context.Background(), evalTry)
+		raw, err := c.tab.Eval(ctx, expr)
+		cancel()
+		if err == nil && !falsy(raw) {
+			if err := json.Unmarshal(raw, out); err != nil {
+				c.t.Fatalf("%s: %s gave %s: %v", c.run.name, expr, raw, err)
+			}
 			return
 		}
 		if time.Now().After(deadline) {
-			c.t.Fatalf("%s: waited %v for %s (%s); last error: %v", c.run.name, waitLimit, what, expr, last)
+			last := "value " + string(raw)
+			if err != nil {
+				last = "error: " + err.Error()
+			}
+			c.t.Fatalf("%s: waited %v for %s\nexpression: %s\nlast seen: %s\npage then: %s", c.run.name, waitLimit, what, expr, last, c.pageSnapshot())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// falsy says whether a JSON value is falsy in JavaScript.
+func falsy(raw json.RawMessage) bool {
+	switch string(raw) {
+	case "", "null", "false", "0", `""`:
+		return true
+	}
+	return false
+}
+
+// evalRaw evaluates a JavaScript expression in the harness page and returns its JSON value.
+func (c *chat) evalRaw(expr string) (json.RawMessage, error) {
+	ctx, cancel := contextWithWaitLimit()
+	defer cancel()
+	return c.tab.Eval(ctx, expr)
+}
+
+// contextWithWaitLimit is a context for one step of a scenario.
+func contextWithWaitLimit() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), waitLimit)
+}
+
+// pageSnapshot describes the harness page and its customer frame for a failure message: the
+// pages' addresses and states, how many reports of each kind the harness kept and the last
+// few, the notices shown, and the simulator's count of polls and DELETEs.
+func (c *chat) pageSnapshot() string {
+	raw, err := c.evalRaw(`(() => { const h = window.__harness, s = {top: location.pathname + location.search, readyState: document.readyState};
+		if (!h) return s;
+		s.frameLoads = h.frameLoads; s.reports = {};
+		for (const r of h.reports) s.reports[r.kind] = (s.reports[r.kind] || 0) + 1;
+		s.lastReports = h.reports.slice(-5).map(r => ({kind: r.kind, ageMs: Date.now() - r.time, data: JSON.stringify(r.data).slice(0, 200)}));
+		try { const w = ` + frame + `; s.frame = w.location.pathname + w.location.search; s.frameReadyState = w.document.readyState;
+			s.notices = ` + shownNotices + `.length; s.transcriptEntries = w.document.querySelectorAll(".cx-transcript .cx-message").length } catch (e) { s.frameError = String(e) }
+		return s })()`)
+	text := string(raw)
+	if err != nil {
+		text = "(unreadable: " + err.Error() + ")"
+	}
+	return text + "; simulator: " + c.simulatorSnapshot()
 }
 
 // report is one report of the customer page (customer-config.js), as the harness kept it.

@@ -3,6 +3,7 @@
 package engines
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -78,14 +79,26 @@ func (c *chat) waitDeletes(n int) {
 	c.waitGo("DELETE(s)", func() bool { return len(c.customerLog().Deletes) >= n })
 }
 
-// waitGo waits until cond holds, checking every 20 ms.
+// waitGo waits until cond holds, checking every 20 ms. When the wait runs out, the failure
+// says what the simulator and the page looked like then.
 func (c *chat) waitGo(what string, cond func() bool) {
 	c.t.Helper()
 	deadline := time.Now().Add(waitLimit)
 	for !cond() {
 		if time.Now().After(deadline) {
-			c.t.Fatalf("waited %v for %s", waitLimit, what)
+			c.t.Fatalf("%s: waited %v for %s\npage then: %s", c.run.name, waitLimit, what, c.pageSnapshot())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// simulatorSnapshot describes the newest session at the simulator for a failure message: its
+// polls, the customer's messages and DELETEs; it never fails the test.
+func (c *chat) simulatorSnapshot() string {
+	control := sim.ControlClient{BaseURL: c.server.URL, HTTP: c.server.Client()}
+	var log customerLog
+	if err := control.Do(http.MethodGet, "/control/sessions/latest/log", nil, &log); err != nil {
+		return "(unreadable: " + err.Error() + ")"
+	}
+	return fmt.Sprintf("%d polls, %d customer messages, %d DELETEs", log.Polls, len(log.Messages), len(log.Deletes))
 }

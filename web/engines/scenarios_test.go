@@ -34,6 +34,7 @@ var scenarios = []scenario{
 	{"strict CSP", strictCSP},
 	{"page errors are caught", pageErrorsAreCaught},
 	{"phone layout", phoneLayout},
+	{"back-forward cache", backForwardCache},
 }
 
 func asyncChat() url.Values    { return url.Values{"async": {"1"}} }

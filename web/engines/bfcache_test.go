@@ -1,0 +1,132 @@
+//go:build !js
+
+package engines
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/chatclose/chatclose/handler"
+	"github.com/stretchr/testify/assert"
+)
+
+// The back/forward cache on every engine (issue 18; web/e2e/bfcache_test.go is Chromium's
+// version, with Chromium's reasons). The cache keeps top-level pages, so the tab takes the
+// harness page, customer frame and all, to another page of the site and back with
+// history.back(); the harness page counts its pageshow events with persisted === true. The
+// same chat runs without chatclose and with it, and the outcomes are compared.
+
+// bfcacheOutcome is what one back navigation did: "restored" (from the back/forward cache) or
+// "loaded" (the page was loaded again).
+type bfcacheOutcome string
+
+// awayAndBack takes the tab to another page of the site and back with history.back(), and
+// reports whether the harness page came back from the back/forward cache.
+func (c *chat) awayAndBack() bfcacheOutcome {
+	c.t.Helper()
+	c.eval(`(window.__bfcache = {restored: 0}, addEventListener("pageshow", e => { if (e.persisted) window.__bfcache.restored++ }), null)`, nil)
+	faults, _ := c.pageFaults()
+	c.navigate(c.base + "/static/sandbox.css")
+	c.eval(`(setTimeout(() => history.back(), 0), null)`, nil)
+	var out bfcacheOutcome
+	c.waitJSValue("the harness page back", `document.readyState !== "complete" || !window.__harness ? "" : !window.__bfcache ? "loaded" : window.__bfcache.restored === 1 ? "restored" : ""`, &out)
+	if out != "restored" {
+		c.faults = append(c.faults, faults...) // the page view they were seen in is gone
+	}
+	return out
+}
+
+// navigate loads url in the tab.
+func (c *chat) navigate(url string) {
+	c.t.Helper()
+	ctx, cancel := contextWithWaitLimit()
+	defer cancel()
+	if err := c.tab.Navigate(ctx, url); err != nil {
+		c.t.Fatalf("%s: navigate to %s: %v", c.run.name, url, err)
+	}
+}
+
+// bfcacheChat opens an async chat with an agent, with or without chatclose (the late order
+// with an hour's delay leaves it out), on a site that lets its pages be cached, and goes away
+// and back.
+func bfcacheChat(t *testing.T, e *engineRun, withChatclose bool) (*chat, bfcacheOutcome) {
+	c := newChat(t, e, chatOptions{wrap: cacheable})
+	params := asyncChat()
+	if !withChatclose {
+		params = url.Values{"async": {"1"}, "order": {"late"}, "late": {"3600000"}}
+	}
+	params.Set("autostart", "1")
+	c.open(params)
+	c.waitSession()
+	if withChatclose {
+		c.waitReady()
+	}
+	c.agent("join", nil)
+	c.say("Have a look around the shop.")
+	c.settle()
+	return c, c.awayAndBack()
+}
+
+// backForwardCache: with chatclose the page is restored whenever it is without, and after the
+// way back the next Finalizing gets one notice. An engine that restores neither page (its
+// driver session keeps pages out of the cache) logs so: see the README's back/forward cache.
+func backForwardCache(t *testing.T, e *engineRun) {
+	var without bfcacheOutcome
+	// A subtest of its own, so its profile is closed before the next opens (WebKitWebDriver
+	// runs one session at a time).
+	t.Run("without chatclose", func(t *testing.T) { _, without = bfcacheChat(t, e, false) })
+	if without == "" {
+		t.FailNow()
+	}
+	c, with := bfcacheChat(t, e, true)
+	t.Logf("%s: back/forward cache without chatclose: %s; with chatclose: %s", e.name, without, with)
+	if without == "restored" {
+		assert.Equal(t, bfcacheOutcome("restored"), with, "the page without chatclose is restored from the back/forward cache, with chatclose it is not")
+	}
+	if with != "restored" {
+		c.waitReady()
+	}
+	c.finalize()
+	c.settle()
+	assert.Equal(t, []string{handler.DefaultNotice}, c.notices())
+	assert.Equal(t, 1, c.count("ChatClose.notified"))
+	assert.Empty(t, c.customerLog().Deletes, "async chat is never ended")
+}
+
+// cacheable serves the site as a shop that lets its pages be cached: without the sandbox's
+// and the harness's Cache-Control: no-store, which keeps every engine from caching a page.
+func cacheable(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(&noStoreStripper{ResponseWriter: w}, r)
+	})
+}
+
+// noStoreStripper drops a Cache-Control: no-store header before the answer goes out.
+type noStoreStripper struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (n *noStoreStripper) WriteHeader(code int) {
+	if n.wrote {
+		return
+	}
+	n.wrote = true
+	if n.Header().Get("Cache-Control") == "no-store" {
+		n.Header().Del("Cache-Control")
+	}
+	n.ResponseWriter.WriteHeader(code)
+}
+
+func (n *noStoreStripper) Write(b []byte) (int, error) {
+	n.WriteHeader(http.StatusOK)
+	return n.ResponseWriter.Write(b)
+}
+
+// Flush passes a flush on, for the simulator's streamed answers.
+func (n *noStoreStripper) Flush() {
+	if f, ok := n.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
