@@ -31,6 +31,9 @@ func (l *Logger) SetDebug(on bool) {
 // Error logs msg with console.error.
 func (l *Logger) Error(msg string) { l.write("error", msg) }
 
+// Warn logs msg with console.warn.
+func (l *Logger) Warn(msg string) { l.write("warn", msg) }
+
 // Debug logs msg with console.info when debug output is on. On a hot path, check Debugging
 // first, so the message is not even built while debug output is off.
 func (l *Logger) Debug(msg string) {

@@ -43,6 +43,7 @@ type app struct {
 	lock    *lock    // read-only mode's hold on the input, while it lasts
 	status  status
 	checked checked // what the startup checks found
+	stall   stallWatch
 }
 
 // startApp reads the configuration and connects in the background, so main can park at once.
@@ -105,6 +106,7 @@ func (a *app) connect() {
 		}
 	}
 	a.openTabs()
+	a.watchPolls()
 	for event, handle := range map[string]bus.Handler{
 		eventServiceReady: a.onServiceReady,
 		eventChatStarted:  a.onChatStarted,
@@ -112,6 +114,7 @@ func (a *app) connect() {
 		eventWindowOpened: a.onWindowOpened,
 		eventWindowClosed: func(safejs.Value) { a.onWindowState(false) },
 		eventAppReady:     a.onAppReady,
+		eventChatEnded:    func(safejs.Value) { a.setChatOpen(false) },
 	} {
 		if _, err := a.plugin.Subscribe(event, handle); err != nil {
 			a.log.Error(err.Error())
@@ -184,6 +187,7 @@ func (a *app) onChatStarted(safejs.Value) {
 	a.unlock("newChat", a.tab, false)
 	a.learnSession()
 	a.syncWatching()
+	a.setChatOpen(true)
 }
 
 // syncWatching tells the loader's pre-filter whether customer or agent activity would change
@@ -207,7 +211,10 @@ func (a *app) watching() bool {
 }
 
 // onChatRestored learns the session of a chat restored after a reload.
-func (a *app) onChatRestored(safejs.Value) { a.learnSession() }
+func (a *app) onChatRestored(safejs.Value) {
+	a.learnSession()
+	a.setChatOpen(true)
+}
 
 // learnSession asks WebChatService for the chat session and keeps only its id (the session
 // data also holds the client token, which chatclose never keeps or logs).
