@@ -5,7 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net/http"
+	"github.com/chatclose/chatclose/web/sandbox"
 	"net/url"
 	"strings"
 	"testing"
@@ -75,7 +75,7 @@ func (s *scenario) awayAndBack() bfcacheOutcome {
 // bfcacheChat opens an async chat with an agent, with or without chatclose, and goes away and
 // back; it returns the scenario and the outcome.
 func bfcacheChat(t *testing.T, withChatclose bool) (*scenario, bfcacheOutcome) {
-	s := newScenario(t, options{wrap: cacheable})
+	s := newScenario(t, options{wrap: sandbox.Cacheable})
 	params := asyncChat()
 	if !withChatclose {
 		params = url.Values{"async": {"1"}, "order": {"late"}, "late": {"3600000"}}
@@ -151,34 +151,4 @@ func (s *scenario) evalWhenBack(expr string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-}
-
-// cacheable serves the sandbox as a shop that lets pages be cached: without the sandbox's
-// Cache-Control: no-store, which alone keeps Chromium from caching any page of it.
-func cacheable(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&noStoreStripper{ResponseWriter: w}, r)
-	})
-}
-
-// noStoreStripper drops a Cache-Control: no-store header before the answer goes out.
-type noStoreStripper struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (n *noStoreStripper) WriteHeader(code int) {
-	if n.wrote {
-		return
-	}
-	n.wrote = true
-	if n.Header().Get("Cache-Control") == "no-store" {
-		n.Header().Del("Cache-Control")
-	}
-	n.ResponseWriter.WriteHeader(code)
-}
-
-func (n *noStoreStripper) Write(b []byte) (int, error) {
-	n.WriteHeader(http.StatusOK)
-	return n.ResponseWriter.Write(b)
 }

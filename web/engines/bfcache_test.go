@@ -3,7 +3,7 @@
 package engines
 
 import (
-	"net/http"
+	"github.com/chatclose/chatclose/web/sandbox"
 	"net/url"
 	"testing"
 
@@ -51,7 +51,7 @@ func (c *chat) navigate(url string) {
 // with an hour's delay leaves it out), on a site that lets its pages be cached, and goes away
 // and back.
 func bfcacheChat(t *testing.T, e *engineRun, withChatclose bool) (*chat, bfcacheOutcome) {
-	c := newChat(t, e, chatOptions{wrap: cacheable})
+	c := newChat(t, e, chatOptions{wrap: sandbox.Cacheable})
 	params := asyncChat()
 	if !withChatclose {
 		params = url.Values{"async": {"1"}, "order": {"late"}, "late": {"3600000"}}
@@ -92,41 +92,4 @@ func backForwardCache(t *testing.T, e *engineRun) {
 	assert.Equal(t, []string{handler.DefaultNotice}, c.notices())
 	assert.Equal(t, 1, c.count("ChatClose.notified"))
 	assert.Empty(t, c.customerLog().Deletes, "async chat is never ended")
-}
-
-// cacheable serves the site as a shop that lets its pages be cached: without the sandbox's
-// and the harness's Cache-Control: no-store, which keeps every engine from caching a page.
-func cacheable(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&noStoreStripper{ResponseWriter: w}, r)
-	})
-}
-
-// noStoreStripper drops a Cache-Control: no-store header before the answer goes out.
-type noStoreStripper struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (n *noStoreStripper) WriteHeader(code int) {
-	if n.wrote {
-		return
-	}
-	n.wrote = true
-	if n.Header().Get("Cache-Control") == "no-store" {
-		n.Header().Del("Cache-Control")
-	}
-	n.ResponseWriter.WriteHeader(code)
-}
-
-func (n *noStoreStripper) Write(b []byte) (int, error) {
-	n.WriteHeader(http.StatusOK)
-	return n.ResponseWriter.Write(b)
-}
-
-// Flush passes a flush on, for the simulator's streamed answers.
-func (n *noStoreStripper) Flush() {
-	if f, ok := n.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
 }
