@@ -33,6 +33,10 @@ import (
 // host is the name the pages are opened on.
 const host = "widgets.test"
 
+// secureScenarios is how many scenarios of the package are secure contexts (options.secure):
+// their listeners are opened before the browser starts.
+const secureScenarios = 8
+
 var (
 	// browser is a chromedp context whose browser is running; tests derive theirs from it.
 	browser context.Context
@@ -43,6 +47,9 @@ var (
 	widgetsDir string
 	// widgets describes the Widgets the tests run against.
 	widgets sandbox.WidgetsInfo
+	// secure hands out listeners whose pages are secure contexts, as an https shop's are
+	// (options.secure).
+	secure *chromium.SecureListeners
 	// splitLayout is set when every customer page is the split deployment's
 	// (GENESYS_WIDGETS_SPLIT=1, a column of its own in make test-widgets).
 	splitLayout bool
@@ -93,9 +100,15 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 
+	if secure, err = chromium.ReserveSecureListeners(host, secureScenarios); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer secure.Close()
 	ctx, stop, err := chromium.Start(path, filepath.Join(tmp, "profile"),
 		chromedp.Flag("host-resolver-rules", "MAP "+host+" 127.0.0.1"),
 		chromedp.WindowSize(1280, 900),
+		secure.Flag(),
 	)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -48,6 +48,9 @@ type options struct {
 	dist      string         // the bundle to serve instead of the one built for the tests
 	// wrap, when set, wraps the sandbox's handler, to change what the server answers.
 	wrap func(http.Handler) http.Handler
+	// secure makes the page a secure context, as an https shop's is (the others, on
+	// http://widgets.test, are not).
+	secure bool
 }
 
 // observer runs in every page before its own scripts. It subscribes to chatclose's and
@@ -88,7 +91,12 @@ func newScenario(t *testing.T, opts options) *scenario {
 		handler = opts.wrap(srv)
 	}
 	ts := httptest.NewUnstartedServer(handler)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	var ln net.Listener
+	if opts.secure {
+		ln, err = secure.Take()
+	} else {
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
