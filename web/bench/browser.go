@@ -19,8 +19,9 @@ import (
 const stepLimit = 3 * time.Minute
 
 // startBrowser starts headless Chromium with a fresh profile in dir and returns its context.
-func startBrowser(path, dir string) (context.Context, func(), error) {
-	return chromium.Start(path, dir, chromedp.Flag("host-resolver-rules", "MAP "+returnHost+" 127.0.0.1"))
+// It treats the origins of secure as secure contexts, as https pages are.
+func startBrowser(path, dir string, secure *chromium.SecureListeners) (context.Context, func(), error) {
+	return chromium.Start(path, dir, chromedp.Flag("host-resolver-rules", "MAP "+returnHost+" 127.0.0.1"), secure.Flag())
 }
 
 // tab opens a tab in a browser context of its own (its own cache, cookies and storage) at url.

@@ -44,7 +44,7 @@ var (
 	returnOnly bool
 )
 
-func run(out, chromium string) error {
+func run(out, chromiumPath string) error {
 	tmp, err := os.MkdirTemp("", "chatclose-bench-")
 	if err != nil {
 		return err
@@ -67,7 +67,14 @@ func run(out, chromium string) error {
 	}
 	defer srv.Close()
 
-	ctx, stop, err := startBrowser(chromium, filepath.Join(tmp, "profile"))
+	// The return pages are secure contexts, as an https shop's are: one server per
+	// implementation and Widgets build.
+	secure, err := chromium.ReserveSecureListeners(returnHost, len(returnImpls(dist))*len(widgetsBuilds()))
+	if err != nil {
+		return err
+	}
+	defer secure.Close()
+	ctx, stop, err := startBrowser(chromiumPath, filepath.Join(tmp, "profile"), secure)
 	if err != nil {
 		return err
 	}
@@ -76,7 +83,7 @@ func run(out, chromium string) error {
 	var r results
 	r.Sizes = sizes
 	fmt.Fprintln(os.Stderr, "bench: the return to a finalized chat")
-	if r.Returns, err = returns(ctx, dist); err != nil {
+	if r.Returns, err = returns(ctx, dist, secure); err != nil {
 		return fmt.Errorf("the return to a finalized chat: %w", err)
 	}
 	if returnOnly {
@@ -106,7 +113,7 @@ func run(out, chromium string) error {
 	if r.GoBench, err = goBenchmarks(); err != nil {
 		return err
 	}
-	if r.Machine, err = describeMachine(chromium); err != nil {
+	if r.Machine, err = describeMachine(chromiumPath); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, []byte(r.markdown()), 0o644); err != nil {
@@ -120,25 +127,37 @@ func run(out, chromium string) error {
 // returns measures the return to a finalized chat on the stand-in and on every real Widgets
 // build named in GENESYS_WIDGETS (folders separated by ':'): the Genesys sample, this bundle,
 // and the -before bundle when given.
-func returns(browser context.Context, dist string) ([]returnResult, error) {
-	impls := []returnImpl{{name: "sample"}}
-	if before != "" {
-		impls = append(impls, returnImpl{name: "chatclose before", dist: before})
-	}
-	impls = append(impls, returnImpl{name: "chatclose", dist: dist})
-	builds := []string{""}
-	for _, dir := range strings.Split(os.Getenv(sandbox.WidgetsEnv), ":") {
-		if dir != "" {
-			builds = append(builds, dir)
-		}
-	}
+func returns(browser context.Context, dist string, secure *chromium.SecureListeners) ([]returnResult, error) {
+	impls := returnImpls(dist)
 	var out []returnResult
-	for _, dir := range builds {
-		r, err := returnToFinalizedChat(browser, impls, dir)
+	for _, dir := range widgetsBuilds() {
+		r, err := returnToFinalizedChat(browser, impls, dir, secure)
 		if err != nil {
 			return nil, fmt.Errorf("on Widgets %s: %w", r.Widgets, err)
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// returnImpls are the pages the return is measured on: the Genesys sample, the -before
+// bundle when given, and this bundle (dist).
+func returnImpls(dist string) []returnImpl {
+	impls := []returnImpl{{name: "sample"}}
+	if before != "" {
+		impls = append(impls, returnImpl{name: "chatclose before", dist: before})
+	}
+	return append(impls, returnImpl{name: "chatclose", dist: dist})
+}
+
+// widgetsBuilds are the Widgets builds the return is measured on: the stand-in (""), then
+// every real build named in GENESYS_WIDGETS (folders separated by ':').
+func widgetsBuilds() []string {
+	builds := []string{""}
+	for _, dir := range strings.Split(os.Getenv(sandbox.WidgetsEnv), ":") {
+		if dir != "" {
+			builds = append(builds, dir)
+		}
+	}
+	return builds
 }

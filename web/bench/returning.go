@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/chatclose/chatclose/web/sim"
 	"github.com/chromedp/cdproto/cdp"
@@ -45,6 +46,10 @@ const returnObserver = `(() => {
 	};
 	const find = () => window.CXBus && typeof window.CXBus.subscribe === "function" ? watch(window.CXBus) : setTimeout(find, 1);
 	find();
+	const X = seen.x = {long: 0, longN: 0};
+	const cs = WebAssembly.compile;
+	WebAssembly.compile = function (r) { X.csStart = performance.now(); return cs.apply(this, arguments).then(m => { X.csEnd = performance.now(); return m; }); };
+	new PerformanceObserver(l => { for (const e of l.getEntries()) { if (e.startTime < 2000) { X.long += e.duration; X.longN++; X["lt" + X.longN] = e.startTime; X["ld" + X.longN] = e.duration; } } }).observe({type: "longtask", buffered: true});
 	const shown = sel => Array.from(document.querySelectorAll(sel)).some(e => e.isConnected && e.getClientRects().length > 0);
 	const look = () => {
 		if (seen.transcript === null && shown(".cx-transcript .cx-message:not(.cx-injected)")) seen.transcript = performance.now();
@@ -98,7 +103,7 @@ var returnRates = []float64{1, 4}
 // back returnRuns times for every throttling rate, with the cache disabled (cold) and enabled
 // (warm: the files as a CDN serves them, kept by an earlier view). The cells are interleaved,
 // so a noisy moment on the machine touches them all alike.
-func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsDir string) (returnResult, error) {
+func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsDir string, secure *chromium.SecureListeners) (returnResult, error) {
 	r := returnResult{Widgets: sandbox.StandIn, Visits: map[returnCell][]returnVisit{}}
 	if widgetsDir != "" {
 		info, err := sandbox.ReadWidgetsBuild(widgetsDir)
@@ -119,7 +124,11 @@ func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsD
 		if dist == "" {
 			dist = impls[len(impls)-1].dist // the sample's page needs no bundle; any will do
 		}
-		srv, err := serveWith(sandbox.Options{DistDir: dist, Widgets: widgetsDir, CDNCache: true})
+		ln, err := secure.Take()
+		if err != nil {
+			return r, err
+		}
+		srv, err := serveOn(ln, sandbox.Options{DistDir: dist, Widgets: widgetsDir, CDNCache: true})
 		if err != nil {
 			return r, err
 		}
@@ -238,9 +247,14 @@ func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (
 	if err := navigate(ctx, pageURL); err != nil {
 		return v, err
 	}
+	if secure, err := eval[bool](ctx, `isSecureContext`); err != nil || !secure {
+		return v, fmt.Errorf("%s is not a secure context (as an https shop is): %v", pageURL, err)
+	}
 	if err := waitFor(ctx, "the restored transcript and the notice", `window.__return && __return.transcript !== null && __return.notice !== null`, 30*time.Second); err != nil {
 		return v, err
 	}
+	x, _ := eval[map[string]any](ctx, `(() => { const w = performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {}; return Object.assign({}, __return.x, {wFetch: w.startTime, wRespStart: w.responseStart, wRespEnd: w.responseEnd, tr: __return.transcript, pub: __return.published, ready: __return.ready, notice: __return.notice}) })()`)
+	fmt.Fprintf(os.Stderr, "X rate=%g warm=%v %s %v\n", rate, warm, pageURL, x)
 	return eval[returnVisit](ctx, `({transcript: __return.transcript, notice: __return.notice,
 		published: __return.published || 0, opened: __return.opened || 0, ready: __return.ready || 0,
 		wasmStart: (performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {startTime: -1}).startTime})`)

@@ -28,12 +28,23 @@ func serve(dist string) (*server, error) {
 
 // serveWith is serve with the sandbox configured by opts.
 func serveWith(opts sandbox.Options) (*server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	return serveOn(ln, opts)
+}
+
+// serveOn is serveWith on the listener ln.
+func serveOn(ln net.Listener, opts sandbox.Options) (*server, error) {
 	sb, err := sandbox.New(opts)
 	if err != nil {
+		ln.Close()
 		return nil, err
 	}
 	pages, err := fs.Sub(static, "static")
 	if err != nil {
+		ln.Close()
 		return nil, err
 	}
 	files := http.StripPrefix("/bench/", http.FileServerFS(pages))
@@ -50,10 +61,6 @@ func serveWith(opts sandbox.Options) (*server, error) {
 		w.Header().Set("Cache-Control", "no-store")
 		files.ServeHTTP(w, r)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
 	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: mux}}
 	go s.srv.Serve(ln)
 	return s, nil
