@@ -36,7 +36,7 @@ const returnRuns = 5
 // window.__return, when the first message of the restored transcript and the first injected
 // message (the notice) were attached and rendered (performance.now(), ms since navigation).
 const returnObserver = `(() => {
-	const seen = window.__return = {transcript: null, notice: null, published: null, opened: null, ready: null};
+	const seen = window.__return = {transcript: null, notice: null, published: null, opened: null, ready: null, blocked: 0};
 	// The bus events, timed too: when Widgets published the restored history, when WebChat
 	// opened its window, when chatclose was ready.
 	const watch = cx => {
@@ -46,10 +46,11 @@ const returnObserver = `(() => {
 	};
 	const find = () => window.CXBus && typeof window.CXBus.subscribe === "function" ? watch(window.CXBus) : setTimeout(find, 1);
 	find();
-	const X = seen.x = {long: 0, longN: 0};
-	const cs = WebAssembly.compile;
-	WebAssembly.compile = function (r) { X.csStart = performance.now(); return cs.apply(this, arguments).then(m => { X.csEnd = performance.now(); return m; }); };
-	new PerformanceObserver(l => { for (const e of l.getEntries()) { if (e.startTime < 2000) { X.long += e.duration; X.longN++; X["lt" + X.longN] = e.startTime; X["ld" + X.longN] = e.duration; } } }).observe({type: "longtask", buffered: true});
+	// Long tasks (50 ms and over) on the main thread until the notice is shown: while one runs,
+	// Widgets cannot show the transcript nor chatclose the notice.
+	new PerformanceObserver(list => {
+		for (const e of list.getEntries()) if (seen.notice === null || e.startTime < seen.notice) seen.blocked += e.duration;
+	}).observe({type: "longtask", buffered: true});
 	const shown = sel => Array.from(document.querySelectorAll(sel)).some(e => e.isConnected && e.getClientRects().length > 0);
 	const look = () => {
 		if (seen.transcript === null && shown(".cx-transcript .cx-message:not(.cx-injected)")) seen.transcript = performance.now();
@@ -68,6 +69,7 @@ type returnVisit struct {
 	Published  float64 `json:"published"`  // Widgets published the restored history (first messageReceived)
 	Opened     float64 `json:"opened"`     // WebChat.opened
 	Ready      float64 `json:"ready"`      // ChatClose.ready; 0 on the sample's page
+	Blocked    float64 `json:"blocked"`    // ms of long tasks on the main thread before the notice
 }
 
 // Gap is the time the restored chat looked open: from the transcript to the notice.
@@ -253,10 +255,8 @@ func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (
 	if err := waitFor(ctx, "the restored transcript and the notice", `window.__return && __return.transcript !== null && __return.notice !== null`, 30*time.Second); err != nil {
 		return v, err
 	}
-	x, _ := eval[map[string]any](ctx, `(() => { const w = performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {}; return Object.assign({}, __return.x, {wFetch: w.startTime, wRespStart: w.responseStart, wRespEnd: w.responseEnd, tr: __return.transcript, pub: __return.published, ready: __return.ready, notice: __return.notice}) })()`)
-	fmt.Fprintf(os.Stderr, "X rate=%g warm=%v %s %v\n", rate, warm, pageURL, x)
 	return eval[returnVisit](ctx, `({transcript: __return.transcript, notice: __return.notice,
-		published: __return.published || 0, opened: __return.opened || 0, ready: __return.ready || 0,
+		published: __return.published || 0, blocked: __return.blocked, opened: __return.opened || 0, ready: __return.ready || 0,
 		wasmStart: (performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {startTime: -1}).startTime})`)
 }
 

@@ -20,7 +20,8 @@ func returnMarkdown(runs []returnResult) string {
 	w("\n## Return to a finalized chat\n\n")
 	w("An async chat the agent finalized while the customer was away: the customer comes back to the shop page, Widgets restore the chat, and the page should say at once that it is over. ")
 	w("**Gap** is the time from the restored transcript being shown (its first message attached and rendered) to the notice being shown: all that time the chat looks open. ")
-	w("Median of %d returns per cell (min–max in brackets), and the medians of when each was shown (ms since navigation) of when the request for `chatclose.wasm` started, and of three bus events: Widgets publishing the restored history (the first `WebChatService.messageReceived`), `WebChat.opened`, `ChatClose.ready`. ", returnRuns)
+	w("Median of %d returns per cell (min–max in brackets), and the medians of when each was shown (ms since navigation) of when the request for `chatclose.wasm` started, and of three bus events: Widgets publishing the restored history (the first `WebChatService.messageReceived`), `WebChat.opened`, `ChatClose.ready`; and **main thread blocked**, the ms of long tasks (50 ms and over) on the page's main thread before the notice showed, during which neither Widgets nor chatclose could show anything. ", returnRuns)
+	w("The pages are secure contexts, as an https shop's are (Chromium's `--unsafely-treat-insecure-origin-as-secure` for their origins): there chatclose's loader checks the module's hash with WebCrypto, off the main thread. ")
 	w("**Cold**: the browser's cache disabled, as on a first visit. **Warm**: the files served as a CDN serves versioned ones (`Cache-Control: public, max-age=31536000, immutable`, the sandbox's `CDNCache`) and kept by an earlier page view. ")
 	w("4× is Chromium's CPU throttling (`Emulation.setCPUThrottlingRate`), a mid-range phone. ")
 	w("Over localhost: on a real network a cold return also waits for the module's bytes. ")
@@ -28,7 +29,7 @@ func returnMarkdown(runs []returnResult) string {
 	w("The cells are interleaved: a noisy moment on the shared machine touches them alike.\n")
 	for _, r := range runs {
 		w("\n### Genesys Widgets %s\n\n", r.Widgets)
-		w("| page | CPU | cache | gap | transcript shown | notice shown | module requested | history published | window opened | ChatClose.ready |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n")
+		w("| page | CPU | cache | gap | transcript shown | notice shown | module requested | history published | window opened | ChatClose.ready | main thread blocked |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, impl := range r.Impls {
 			for _, rate := range returnRates {
 				for _, warm := range []bool{false, true} {
@@ -46,13 +47,14 @@ func returnMarkdown(runs []returnResult) string {
 					if readies := column(visits, func(v returnVisit) float64 { return v.Ready }); len(readies) > 0 && median(readies) > 0 {
 						ready = ms1(median(readies))
 					}
-					w("| %s | %g× | %s | **%s** (%s–%s) | %s | %s | %s | %s | %s | %s |\n", impl, rate, cache,
+					w("| %s | %g× | %s | **%s** (%s–%s) | %s | %s | %s | %s | %s | %s | %s |\n", impl, rate, cache,
 						ms1(median(gaps)), ms1(minOf(gaps)), ms1(maxOf(gaps)),
 						ms1(median(column(visits, func(v returnVisit) float64 { return v.Transcript }))),
 						ms1(median(column(visits, func(v returnVisit) float64 { return v.Notice }))),
 						module,
 						ms1(median(column(visits, func(v returnVisit) float64 { return v.Published }))),
-						ms1(median(column(visits, func(v returnVisit) float64 { return v.Opened }))), ready)
+						ms1(median(column(visits, func(v returnVisit) float64 { return v.Opened }))), ready,
+						ms1(median(column(visits, func(v returnVisit) float64 { return v.Blocked }))))
 				}
 			}
 		}
