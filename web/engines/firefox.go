@@ -31,8 +31,12 @@ func FirefoxPath() string {
 var firefoxPrefs = map[string]any{
 	// Every host name resolves to 127.0.0.1: Hosts reach the test servers, and nothing else
 	// leaves the machine.
-	"network.dns.forceResolve":                    "127.0.0.1",
-	"network.proxy.type":                          0,
+	"network.dns.forceResolve": "127.0.0.1",
+	"network.proxy.type":       0,
+	// The test host's pages are secure contexts, as an https shop's are: there the loader
+	// checks the module's hash itself with WebCrypto (Chromium and WebKit here run the
+	// plain-http path, where the browser checks it).
+	"dom.securecontext.allowlist":                 Hosts[0],
 	"browser.shell.checkDefaultBrowser":           false,
 	"browser.startup.homepage_override.mstone":    "ignore",
 	"datareporting.policy.dataSubmissionEnabled":  false,

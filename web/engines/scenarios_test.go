@@ -58,6 +58,11 @@ func (c *chat) finalize() {
 func asyncFinalizingShowsOneNotice(t *testing.T, e *engineRun) {
 	c := newChat(t, e, chatOptions{})
 	c.startChat(url.Values{"async": {"1"}, "poll": {"500"}})
+	// Firefox's pages are secure contexts (firefoxPrefs), so there the loader checks the
+	// module's hash with WebCrypto; the others run the plain-http path.
+	var secure bool
+	c.eval(`!!(`+frame+`.isSecureContext && `+frame+`.crypto.subtle)`, &secure)
+	assert.Equal(t, e.name == "firefox", secure, "a secure context with WebCrypto")
 	c.agent("join", nil)
 	c.say("Your order has shipped.")
 	c.finalize()
