@@ -30,7 +30,7 @@ func (c *chat) awayAndBack() bfcacheOutcome {
 	c.navigate(c.base + "/static/sandbox.css")
 	c.eval(`(setTimeout(() => history.back(), 0), null)`, nil)
 	var out bfcacheOutcome
-	c.waitJSValue("the harness page back", `document.readyState !== "complete" || !window.__harness ? "" : !window.__bfcache ? "loaded" : window.__bfcache.restored === 1 ? "restored" : ""`, &out)
+	c.waitJSValue("the harness page back", `document.readyState !== "complete" || !window.__harness ? "" : !window.__bfcache ? "loaded" : window.__bfcache.restored >= 1 ? "restored" : ""`, &out)
 	if out != "restored" {
 		c.faults = append(c.faults, faults...) // the page view they were seen in is gone
 	}
@@ -81,6 +81,16 @@ func backForwardCache(t *testing.T, e *engineRun) {
 	}
 	c, with := bfcacheChat(t, e, true)
 	t.Logf("%s: back/forward cache without chatclose: %s; with chatclose: %s", e.name, without, with)
+	// Firefox now and then loads a page again that it could have restored, with or without
+	// chatclose (the page without it, 1 run in 3 on 9.0.017.00 with secure pages): up to two
+	// more trips tell that from a page chatclose keeps out of the cache, which is kept out
+	// every time (an unload listener does that).
+	for trip := 2; trip <= 3 && without == "restored" && with != "restored"; trip++ {
+		c.waitReady()
+		c.settle()
+		with = c.awayAndBack()
+		t.Logf("%s: with chatclose, trip %d: %s", e.name, trip, with)
+	}
 	if without == "restored" {
 		assert.Equal(t, bfcacheOutcome("restored"), with, "the page without chatclose is restored from the back/forward cache, with chatclose it is not")
 	}
