@@ -5,8 +5,6 @@ package e2e
 import (
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/chatclose/chatclose/handler"
@@ -18,7 +16,8 @@ import (
 // splitPage is the split deployment as Genesys's sample starts it: the page's configuration,
 // chatclose, then cxbus.min.js alone, which loads widgets-core from the plugins folder and,
 // when a chat starts, WebChatService. pluginMap is the CXBus pluginMap option (a JS object).
-// It is served beside the sandbox's pages; the inline start is the sample's own.
+// It is served beside the sandbox's pages, with strayServiceFile; the inline start is the
+// sample's own.
 func splitPage(pluginMap string) func(http.Handler) http.Handler {
 	page := `<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="/widgets/widgets.min.css">
@@ -28,30 +27,23 @@ func splitPage(pluginMap string) func(http.Handler) http.Handler {
 </head><body><p>A shop page on the split deployment.</p></body></html>`
 	return func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path != "/split.html" {
+			switch r.URL.Path {
+			case "/split.html":
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				_, _ = w.Write([]byte(page))
+			case strayServiceFile:
+				w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+				_, _ = w.Write([]byte("// Not Genesys's WebChatService: this file runs and registers nothing.\n"))
+			default:
 				h.ServeHTTP(w, r)
-				return
 			}
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write([]byte(page))
 		})
 	}
 }
 
-// needsSplitFiles skips t unless the Widgets served have the split deployment (cxbus.min.js and
-// plugins/webchatservice.min.js): the stand-in of this branch has none, nor has 9.0.017.00. It
-// runs in make test-widgets on a real build that has them (9.0.018.07).
-func needsSplitFiles(t *testing.T) {
-	t.Helper()
-	for _, name := range []string{"cxbus.min.js", filepath.Join("plugins", "widgets-core.min.js"), filepath.Join("plugins", "webchatservice.min.js")} {
-		if !onRealBuild() {
-			t.Skip("real build only: needs the split deployment's cxbus.min.js and plugins/, which the stand-in lacks")
-		}
-		if _, err := os.Stat(filepath.Join(widgetsDir, name)); err != nil {
-			t.Skip("needs the split deployment: this Widgets build has no " + name)
-		}
-	}
-}
+// strayServiceFile is an address the split page serves a script from that has the name of
+// WebChatService's file but registers no plugin, as a wrong file behind a pluginMap entry would.
+const strayServiceFile = "/elsewhere/webchatservice.min.js"
 
 // openSplit opens the split page with chatclose loading at once, and starts a chat.
 func openSplit(t *testing.T, pluginMap string) *scenario {
@@ -65,7 +57,7 @@ func openSplit(t *testing.T, pluginMap string) *scenario {
 }
 
 func TestSplitDeploymentWithWebChatServiceNotYetLoadedIsHealthy(t *testing.T) {
-	needsSplitFiles(t)
+	needsSplit(t)
 	s := openSplit(t, "{}")
 	assert.Empty(t, s.warnings(""), "WebChatService that CXBus loads when a chat starts is no problem")
 	checks := s.diagnose()
@@ -80,15 +72,26 @@ func TestSplitDeploymentWithWebChatServiceNotYetLoadedIsHealthy(t *testing.T) {
 	assert.Equal(t, "WebChatService is registered", checks[handler.CheckWebChatService].Found)
 }
 
+// TestSplitDeploymentWhoseWebChatServiceFailsToLoadIsSaidOnce: a pluginMap that sends CXBus
+// for WebChatService to an address with no file, or to a file that registers no plugin, is
+// said once, when CXBus has tried it (the file's load or error event), and seen in diagnose.
 func TestSplitDeploymentWhoseWebChatServiceFailsToLoadIsSaidOnce(t *testing.T) {
-	needsSplitFiles(t)
-	s := openSplit(t, "{webchatservice: '/nowhere/webchatservice.min.js'}")
-	assert.Empty(t, s.warnings(""), "nothing is wrong until CXBus tries to load it")
-	s.allow("Could not load plugin") // Widgets' own report of the failed load, if any
-	evalAwait[bool](s, `new Promise(ok => CXBus.command("WebChat.open", {form: {autoSubmit: true, firstname: "Carla", lastname: "Customer"}}).always(() => ok(true)))`)
-	said := s.waitWarning("no WebChatService on this page")
-	require.Len(t, said, 1)
-	assert.Contains(t, said[0], `/nowhere/webchatservice.min.js" but no WebChatService registered. That address must serve Genesys's webchatservice.min.js`)
-	assertOnlyFailing(t, s.diagnose(), handler.CheckWebChatService)
-	assert.Len(t, s.warnings(""), 1)
+	needsSplit(t)
+	for _, tc := range []struct{ name, file string }{
+		{"no file there", "/nowhere/webchatservice.min.js"},
+		{"a file that registers nothing", strayServiceFile},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openSplit(t, "{webchatservice: '"+tc.file+"'}")
+			assert.Empty(t, s.warnings(""), "nothing is wrong until CXBus tries to load it")
+			s.allow("Could not load plugin") // Widgets' own report of the failed load, if any
+			evalAwait[bool](s, `new Promise(ok => CXBus.command("WebChat.open", {form: {autoSubmit: true, firstname: "Carla", lastname: "Customer"}}).always(() => ok(true)))`)
+			said := s.waitWarning("no WebChatService on this page")
+			require.Len(t, said, 1)
+			assert.Contains(t, said[0], tc.file+`" but no WebChatService registered. That address must serve Genesys's webchatservice.min.js`)
+			assert.NotContains(t, eval[[]string](s, registeredPlugins), "WebChatService")
+			assertOnlyFailing(t, s.diagnose(), handler.CheckWebChatService)
+			assert.Len(t, s.warnings(""), 1)
+		})
+	}
 }
