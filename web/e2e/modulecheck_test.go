@@ -21,13 +21,13 @@ const fetchWatch = `(() => {
 	};
 })();`
 
-// TestTheModuleHashIsCheckedOffTheMainThreadOnHttpsPages: a fetch with integrity makes the
+// TestTheLoaderChecksTheModuleHashOnHttpsPages: a fetch with integrity makes the
 // browser hash the whole module on the page's main thread while Widgets restore the chat. On
 // an https page (a secure context, where WebCrypto is) the loader fetches the module without
-// integrity and checks its sha384 itself, off the main thread; on a plain http page, where
+// integrity and checks its sha384 itself, in a fraction of that time; on a plain http page, where
 // WebCrypto is missing, the browser checks it. Either way the module runs and the notice
 // shows (TestFaultModuleFiles: either way a changed module is refused).
-func TestTheModuleHashIsCheckedOffTheMainThreadOnHttpsPages(t *testing.T) {
+func TestTheLoaderChecksTheModuleHashOnHttpsPages(t *testing.T) {
 	for _, secure := range []bool{true, false} {
 		name := map[bool]string{true: "https page", false: "plain http page"}[secure]
 		t.Run(name, func(t *testing.T) {
