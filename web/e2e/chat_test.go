@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chatclose/chatclose/handler"
 	"github.com/stretchr/testify/assert"
@@ -29,8 +30,14 @@ func finalizedAsyncChat(t *testing.T, params url.Values) (*scenario, string) {
 }
 
 func TestOrdinaryChatFinalizingEndsTheChatOnce(t *testing.T) {
+	ordinaryFinalizingEndsTheChatOnce(t, ordinaryChat())
+}
+
+// ordinaryFinalizingEndsTheChatOnce starts an ordinary chat on the page params open and checks
+// that Finalizing ends it once: one endChat, one DELETE at the server, no notice.
+func ordinaryFinalizingEndsTheChatOnce(t *testing.T, params url.Values) {
 	s := newScenario(t, options{})
-	s.startChat(ordinaryChat())
+	s.startChat(params)
 	s.agent("join", nil)
 	s.say("Your order has shipped.")
 	s.state("Finalizing")
@@ -39,15 +46,21 @@ func TestOrdinaryChatFinalizingEndsTheChatOnce(t *testing.T) {
 	s.state("Completed")
 	// The chat is over on the customer's side, and nothing is sent again.
 	s.waitJS("WebChat.completed", `window.__e2e.events.some(e => e.name === "WebChat.completed")`)
-	log := s.customerLog()
-	assert.Len(t, log.Deletes, 1, "exactly one DELETE")
+	time.Sleep(500 * time.Millisecond) // a second endChat would come within a poll or two
+	assert.Len(t, s.customerLog().Deletes, 1, "exactly one DELETE")
 	assert.Equal(t, 1, s.events("ended"))
 	assert.Empty(t, s.notices())
 }
 
 func TestAsyncFinalizingShowsOneNoticeAndKeepsTheChat(t *testing.T) {
+	asyncFinalizingShowsOneNotice(t, asyncChat())
+}
+
+// asyncFinalizingShowsOneNotice starts an async chat on the page params open and checks that
+// Finalizing shows one notice and keeps the chat; it returns the scenario for more steps.
+func asyncFinalizingShowsOneNotice(t *testing.T, params url.Values) *scenario {
 	s := newScenario(t, options{})
-	s.startChat(asyncChat())
+	s.startChat(params)
 	s.agent("join", nil)
 	s.say("Your order has shipped.")
 	index := s.state("Finalizing")
@@ -56,6 +69,7 @@ func TestAsyncFinalizingShowsOneNoticeAndKeepsTheChat(t *testing.T) {
 	assert.Equal(t, []string{handler.DefaultNotice}, s.notices())
 	assert.Empty(t, s.customerLog().Deletes, "async chat is never ended")
 	assert.Equal(t, 1, s.events("notified"))
+	return s
 }
 
 func TestAsyncFinalizingThenCompletedInSeparatePollsShowsOneNotice(t *testing.T) {

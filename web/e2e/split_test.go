@@ -81,15 +81,7 @@ func TestSplitDeploymentWithoutAChatFetchesNoChatPlugin(t *testing.T) {
 // restored transcript shows it once.
 func TestSplitDeploymentAsyncFinalizingShowsOneNotice(t *testing.T) {
 	needsSplit(t)
-	s := newScenario(t, options{})
-	s.startChat(split(asyncChat()))
-	s.agent("join", nil)
-	s.say("Your order has shipped.")
-	index := s.state("Finalizing")
-	s.waitNotices(1)
-	s.waitDelivered(index)
-	assert.Equal(t, []string{handler.DefaultNotice}, s.notices())
-	assert.Equal(t, 1, s.events("notified"))
+	s := asyncFinalizingShowsOneNotice(t, split(asyncChat()))
 
 	s.reload()
 	s.waitNotices(1)
@@ -103,19 +95,7 @@ func TestSplitDeploymentAsyncFinalizingShowsOneNotice(t *testing.T) {
 // deployment is ended once: one endChat, one DELETE at the server.
 func TestSplitDeploymentOrdinaryFinalizingEndsTheChatOnce(t *testing.T) {
 	needsSplit(t)
-	s := newScenario(t, options{})
-	s.startChat(split(ordinaryChat()))
-	s.agent("join", nil)
-	s.say("Your order has shipped.")
-	s.state("Finalizing")
-	s.waitDeletes(1)
-	s.waitJS("ChatClose.ended", `window.__e2e.events.some(e => e.name === "ended")`)
-	s.state("Completed")
-	s.waitJS("WebChat.completed", `window.__e2e.events.some(e => e.name === "WebChat.completed")`)
-	time.Sleep(500 * time.Millisecond) // a second endChat would come within a poll or two
-	assert.Len(t, s.customerLog().Deletes, 1, "exactly one DELETE")
-	assert.Equal(t, 1, s.events("ended"))
-	assert.Empty(t, s.notices())
+	ordinaryFinalizingEndsTheChatOnce(t, split(ordinaryChat()))
 }
 
 // TestSplitDeploymentFinalizedWhileAway: the agent finalizes an async chat while the customer
