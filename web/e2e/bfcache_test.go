@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"github.com/chatclose/chatclose/web/sandbox"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +77,7 @@ func bfcacheChat(t *testing.T, withChatclose bool) (*scenario, bfcacheOutcome) {
 	s := newScenario(t, options{wrap: sandbox.Cacheable})
 	params := asyncChat()
 	if !withChatclose {
-		params = url.Values{"async": {"1"}, "order": {"late"}, "late": {"3600000"}}
+		params = sandbox.WithoutChatclose(params)
 	}
 	params.Set("autostart", "1")
 	s.open(params)

@@ -3,11 +3,10 @@
 package engines
 
 import (
-	"github.com/chatclose/chatclose/web/sandbox"
-	"net/url"
 	"testing"
 
 	"github.com/chatclose/chatclose/handler"
+	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -47,14 +46,13 @@ func (c *chat) navigate(url string) {
 	}
 }
 
-// bfcacheChat opens an async chat with an agent, with or without chatclose (the late order
-// with an hour's delay leaves it out), on a site that lets its pages be cached, and goes away
+// bfcacheChat opens an async chat with an agent, with or without chatclose, on a site that lets its pages be cached, and goes away
 // and back.
 func bfcacheChat(t *testing.T, e *engineRun, withChatclose bool) (*chat, bfcacheOutcome) {
 	c := newChat(t, e, chatOptions{wrap: sandbox.Cacheable})
 	params := asyncChat()
 	if !withChatclose {
-		params = url.Values{"async": {"1"}, "order": {"late"}, "late": {"3600000"}}
+		params = sandbox.WithoutChatclose(params)
 	}
 	params.Set("autostart", "1")
 	c.open(params)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 )
 
 // Script URLs of the customer's page.
@@ -74,4 +75,13 @@ func (s *Server) serveCustomerPage(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", contentTypes[".html"])
 	_, _ = w.Write(body.Bytes())
+}
+
+// WithoutChatclose makes the customer page that params open run without chatclose, everything
+// else alike: the late order adds chatclose's tag only an hour after the page loaded, long
+// after any test has ended. It changes params and returns it.
+func WithoutChatclose(params url.Values) url.Values {
+	params.Set("order", "late")
+	params.Set("late", "3600000")
+	return params
 }

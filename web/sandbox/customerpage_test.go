@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 	"testing/fstest"
 
@@ -24,6 +25,7 @@ func TestCustomerPageScriptOrder(t *testing.T) {
 		{target: "/customer.html?order=after&order=before", want: after},
 		{target: "/customer.html?split=1", want: `<head><script src="/static/customer-config.js"></script><script src="/chatclose/chatclose.js"></script><script src="/widgets/cxbus.min.js"></script></head>`},
 		{target: "/customer.html?order=late&late=100", want: `<head><script src="/static/customer-config.js"></script><script src="/widgets/widgets.min.js"></script></head>`},
+		{target: "/customer.html?" + WithoutChatclose(url.Values{"async": {"1"}, "order": {"before"}}).Encode(), want: `<head><script src="/static/customer-config.js"></script><script src="/widgets/widgets.min.js"></script></head>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
