@@ -69,7 +69,8 @@ func run(out, chromiumPath string) error {
 
 	// The return pages are secure contexts, as an https shop's are: one server per
 	// implementation and Widgets build.
-	secure, err := chromium.ReserveSecureListeners(returnHost, len(returnImpls(dist))*len(widgetsBuilds()))
+	impls, builds := returnImpls(dist), widgetsBuilds()
+	secure, err := chromium.ReserveSecureListeners(returnHost, len(impls)*len(builds))
 	if err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func run(out, chromiumPath string) error {
 	var r results
 	r.Sizes = sizes
 	fmt.Fprintln(os.Stderr, "bench: the return to a finalized chat")
-	if r.Returns, err = returns(ctx, dist, secure); err != nil {
+	if r.Returns, err = returns(ctx, impls, builds, secure); err != nil {
 		return fmt.Errorf("the return to a finalized chat: %w", err)
 	}
 	if returnOnly {
@@ -124,13 +125,11 @@ func run(out, chromiumPath string) error {
 	return nil
 }
 
-// returns measures the return to a finalized chat on the stand-in and on every real Widgets
-// build named in GENESYS_WIDGETS (folders separated by ':'): the Genesys sample, this bundle,
-// and the -before bundle when given.
-func returns(browser context.Context, dist string, secure *chromium.SecureListeners) ([]returnResult, error) {
-	impls := returnImpls(dist)
+// returns measures the return to a finalized chat for each of impls (returnImpls) on each of
+// builds (widgetsBuilds), on the servers of secure, one per pair.
+func returns(browser context.Context, impls []returnImpl, builds []string, secure *chromium.SecureListeners) ([]returnResult, error) {
 	var out []returnResult
-	for _, dir := range widgetsBuilds() {
+	for _, dir := range builds {
 		r, err := returnToFinalizedChat(browser, impls, dir, secure)
 		if err != nil {
 			return nil, fmt.Errorf("on Widgets %s: %w", r.Widgets, err)
