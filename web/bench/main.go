@@ -70,7 +70,8 @@ func run(out, chromiumPath string) error {
 	// The return pages are secure contexts, as an https shop's are: one server per
 	// implementation and Widgets build.
 	impls, builds := returnImpls(dist), widgetsBuilds()
-	secure, err := chromium.ReserveSecureListeners(returnHost, len(impls)*len(builds))
+	// One more for the module's floor.
+	secure, err := chromium.ReserveSecureListeners(returnHost, len(impls)*len(builds)+1)
 	if err != nil {
 		return err
 	}
@@ -87,8 +88,11 @@ func run(out, chromiumPath string) error {
 	if r.Returns, err = returns(ctx, impls, builds, secure); err != nil {
 		return fmt.Errorf("the return to a finalized chat: %w", err)
 	}
+	if r.Floor, err = moduleFloor(ctx, dist, secure); err != nil {
+		return fmt.Errorf("the module's floor: %w", err)
+	}
 	if returnOnly {
-		fmt.Print(returnMarkdown(r.Returns))
+		fmt.Print(returnMarkdown(r.Returns), floorMarkdown(r.Floor, r.Returns[0]))
 		for _, t := range returnTargets(r.Returns) {
 			fmt.Printf("%-4s %s: %s\n", yesNo(t.met), t.name, t.measured)
 		}

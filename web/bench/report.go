@@ -19,6 +19,7 @@ type results struct {
 	Latency latencyResult
 	GoBench []string // go test -bench lines of ./handler
 	Returns []returnResult
+	Floor   map[floorCell][]floorVisit // the module's floor (floor.go), on the stand-in
 }
 
 // Targets of issue 4 (the wasm budget as issue 9 moved it), which issue 11 applies to the Go path.
@@ -124,6 +125,9 @@ func (r results) markdown() string {
 	}
 
 	w("%s", returnMarkdown(r.Returns))
+	if len(r.Returns) > 0 {
+		w("%s", floorMarkdown(r.Floor, r.Returns[0]))
+	}
 
 	w("\n## Shipped bytes\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n")
 	for _, f := range r.Sizes {
