@@ -42,13 +42,14 @@ const floorStart = `new Promise((resolve, reject) => {
 // compile and load), up to the instance, and times each step: fetch and read the whole body,
 // compile it beside WebCrypto's sha384 of it, instantiate it. The Go program is not run (a Go
 // module has no start function: instantiating runs none of its code), so Go's start is left
-// out: a lower bound of the time from the request to ChatClose.ready. The browser's cache
-// setting (cold or warm) applies to the fetch as it did to the loader's.
+// out: a lower bound of the time from the request to ChatClose.ready. The %s is the fetch's
+// cache mode: "no-store" for a cold start (the loader's own fetch has just filled the cache),
+// "default" for a warm one.
 const floorReplay = `(async () => {
 	const url = performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")).name;
 	await new Promise(r => setTimeout(r, 200));
 	const start = performance.now();
-	const response = await fetch(url, {credentials: "same-origin"});
+	const response = await fetch(url, {credentials: "same-origin", cache: "%s"});
 	const bytes = await response.arrayBuffer();
 	const read = performance.now();
 	const [module] = await Promise.all([WebAssembly.compile(bytes), crypto.subtle.digest("SHA-384", bytes)]);
@@ -63,9 +64,9 @@ const floorSettle = 500 * time.Millisecond
 // moduleFloor measures how soon chatclose's module can be instantiated at best once it is
 // requested: on the stand-in's customer page without a chat (a browser context of its own, so
 // no Widgets session cookie and the loader fetches nothing), started and settled, the loader's
-// steps are replayed (floorReplay) while nothing else runs. returnRuns times per throttling rate, with
-// the cache disabled and enabled (kept by an unmeasured start first), on a secure page as the
-// returns are.
+// steps are replayed (floorReplay) while nothing else runs. returnRuns times per throttling
+// rate, cold (the module fetched from the server) and warm (from the HTTP cache, filled by an
+// unmeasured start first), on a secure page as the returns are.
 func moduleFloor(browser context.Context, dist string, secure *chromium.SecureListeners) (map[floorCell][]floorVisit, error) {
 	ln, err := secure.Take()
 	if err != nil {
@@ -131,5 +132,9 @@ func startOnIdlePage(ctx context.Context, pageURL string, rate float64, warm boo
 	if _, err := evalAwait[bool](ctx, floorStart); err != nil {
 		return v, err
 	}
-	return evalAwait[floorVisit](ctx, floorReplay)
+	mode := "default"
+	if !warm {
+		mode = "no-store"
+	}
+	return evalAwait[floorVisit](ctx, fmt.Sprintf(floorReplay, mode))
 }

@@ -29,9 +29,7 @@ func floorMarkdown(floor map[floorCell][]floorVisit, standIn returnResult) strin
 			bytes := floorColumn(visits, func(v floorVisit) float64 { return v.Bytes })
 			compiled := floorColumn(visits, func(v floorVisit) float64 { return v.Compiled })
 			instance := floorColumn(visits, func(v floorVisit) float64 { return v.Instantiated })
-			requested := median(column(standIn.Visits[returnCell{"chatclose", rate, warm}], func(v returnVisit) float64 { return v.WasmStart }))
-			transcript := median(column(standIn.Visits[returnCell{"sample", rate, warm}], func(v returnVisit) float64 { return v.Transcript }))
-			earliest := requested + median(instance)
+			requested, earliest, transcript := floorEarliest(floor, standIn, floorCell{rate, warm})
 			cache := "cold"
 			if warm {
 				cache = "warm"
@@ -44,6 +42,16 @@ func floorMarkdown(floor map[floorCell][]floorVisit, standIn returnResult) strin
 		}
 	}
 	return b.String()
+}
+
+// floorEarliest is, for one cell, when a return requested the module (the stand-in's chatclose
+// page, median), the earliest notice (that plus the floor's median instance time), and when the
+// sample's page showed the restored transcript (median).
+func floorEarliest(floor map[floorCell][]floorVisit, standIn returnResult, cell floorCell) (requested, earliest, transcript float64) {
+	requested = median(column(standIn.Visits[returnCell{"chatclose", cell.Rate, cell.Warm}], func(v returnVisit) float64 { return v.WasmStart }))
+	earliest = requested + median(floorColumn(floor[cell], func(v floorVisit) float64 { return v.Instantiated }))
+	transcript = median(column(standIn.Visits[returnCell{"sample", cell.Rate, cell.Warm}], func(v returnVisit) float64 { return v.Transcript }))
+	return requested, earliest, transcript
 }
 
 // floorColumn is one measure of every visit of a floor cell.

@@ -93,7 +93,7 @@ func run(out, chromiumPath string) error {
 	}
 	if returnOnly {
 		fmt.Print(returnMarkdown(r.Returns), floorMarkdown(r.Floor, r.Returns[0]))
-		for _, t := range returnTargets(r.Returns) {
+		for _, t := range returnTargets(r.Returns, r.Floor) {
 			fmt.Printf("%-4s %s: %s\n", yesNo(t.met), t.name, t.measured)
 		}
 		return nil

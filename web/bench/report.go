@@ -223,7 +223,7 @@ func (r results) targets() []target {
 	loader := size(r.Sizes, "chatclose.js").Brotli
 	noChat := fmt.Sprintf("%s B sent (%s); module fetched: %s; the loader is %s B brotli", thousands(r.NoChat.encoded()), sentAs(r.Sizes, r.NoChat), yesNo(!noWasm), thousands(loader))
 	out = append(out, target{"a page without a chat loads ≤ 4 KB brotli of chatclose and starts no wasm", noChat, noWasm && loader <= targetNoChat && r.NoChat.encoded() <= targetNoChat})
-	out = append(out, returnTargets(r.Returns)...)
+	out = append(out, returnTargets(r.Returns, r.Floor)...)
 	wasm := size(r.Sizes, "chatclose.wasm").Brotli
 	out = append(out, target{"wasm ≤ 700 KB brotli", thousands(wasm) + " B", wasm <= targetWasmBrotli})
 	return out

@@ -102,8 +102,8 @@ var returnRates = []float64{1, 4}
 // the return to an async chat the agent finalized while the customer was away: for each
 // implementation, a chat is started in a browser context of its own, the agent joins and
 // answers, the customer leaves (about:blank), the agent finalizes; then the customer comes
-// back returnRuns times for every throttling rate, with the cache disabled (cold) and enabled
-// (warm: the files as a CDN serves them, kept by an earlier view). The cells are interleaved,
+// back returnRuns times for every throttling rate, with the HTTP cache emptied (cold) and
+// kept (warm: the files as a CDN serves them, kept by an earlier view). The cells are interleaved,
 // so a noisy moment on the machine touches them all alike.
 func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsDir string, secure *chromium.SecureListeners) (returnResult, error) {
 	r := returnResult{Widgets: sandbox.StandIn, Visits: map[returnCell][]returnVisit{}}

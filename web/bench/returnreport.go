@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/chatclose/chatclose/web/sandbox"
 )
 
 // Targets of issue 17: the time a restored, finalized chat looks open to the customer.
@@ -64,8 +66,10 @@ func returnMarkdown(runs []returnResult) string {
 }
 
 // returnTargets are issue 17's targets, judged on chatclose's worst cache (cold) on every
-// Widgets build measured.
-func returnTargets(runs []returnResult) []target {
+// Widgets build measured. Where the module's floor was measured (floor, on the stand-in), the
+// stand-in's cells also say how far over the sample's transcript the earliest notice is: a gap
+// under that was made by a transcript chatclose's own work delayed.
+func returnTargets(runs []returnResult, floor map[floorCell][]floorVisit) []target {
 	var out []target
 	for _, t := range []struct {
 		rate  float64
@@ -82,7 +86,12 @@ func returnTargets(runs []returnResult) []target {
 				if warm {
 					cache = "warm"
 				}
-				cells = append(cells, fmt.Sprintf("%s %s ms (sample %s)", cache, ms1(gap), ms1(sample)))
+				cell := fmt.Sprintf("%s %s ms (sample %s", cache, ms1(gap), ms1(sample))
+				if r.Widgets == sandbox.StandIn && len(floor[floorCell{t.rate, warm}]) > 0 {
+					_, earliest, transcript := floorEarliest(floor, r, floorCell{t.rate, warm})
+					cell += fmt.Sprintf("; floor %s ms over its transcript", ms1(earliest-transcript))
+				}
+				cells = append(cells, cell+")")
 				met = met && gap <= t.limit
 			}
 			measured = append(measured, r.Widgets+": "+strings.Join(cells, ", "))
