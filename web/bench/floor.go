@@ -109,18 +109,9 @@ func moduleFloor(browser context.Context, dist string, secure *chromium.SecureLi
 // warm, lets it settle, starts chatclose, and once it is ready replays the loader's steps.
 func startOnIdlePage(ctx context.Context, pageURL string, rate float64, warm bool) (floorVisit, error) {
 	var v floorVisit
-	if err := navigate(ctx, "about:blank"); err != nil {
-		return v, err
-	}
-	if err := setThrottling(ctx, rate, !warm); err != nil {
-		return v, err
-	}
 	defer setThrottling(ctx, 1, false)
-	if err := navigate(ctx, pageURL); err != nil {
+	if err := openAt(ctx, pageURL, rate, warm); err != nil {
 		return v, err
-	}
-	if secure, err := eval[bool](ctx, `isSecureContext`); err != nil || !secure {
-		return v, fmt.Errorf("%s is not a secure context (as an https shop is): %v", pageURL, err)
 	}
 	if err := waitFor(ctx, "ChatClose registered", `window.__chatcloseLoader && window.__chatcloseLoader.plugin`, 10*time.Second); err != nil {
 		return v, err

@@ -235,22 +235,13 @@ func navigate(ctx context.Context, url string) error {
 	return chromedp.Do(step, chromedp.Navigate(url))
 }
 
-// visitReturn comes back to pageURL at the CPU throttling rate, with the cache enabled (warm) or
-// disabled, waits until the transcript and the notice are shown, and reports their times.
+// visitReturn comes back to pageURL at the CPU throttling rate, with the HTTP cache kept (warm)
+// or emptied, waits until the transcript and the notice are shown, and reports their times.
 func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (returnVisit, error) {
 	var v returnVisit
-	if err := navigate(ctx, "about:blank"); err != nil {
-		return v, err
-	}
-	if err := setThrottling(ctx, rate, !warm); err != nil {
-		return v, err
-	}
 	defer setThrottling(ctx, 1, false)
-	if err := navigate(ctx, pageURL); err != nil {
+	if err := openAt(ctx, pageURL, rate, warm); err != nil {
 		return v, err
-	}
-	if secure, err := eval[bool](ctx, `isSecureContext`); err != nil || !secure {
-		return v, fmt.Errorf("%s is not a secure context (as an https shop is): %v", pageURL, err)
 	}
 	if err := waitFor(ctx, "the restored transcript and the notice", `window.__return && __return.transcript !== null && __return.notice !== null`, 30*time.Second); err != nil {
 		return v, err
@@ -258,6 +249,25 @@ func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (
 	return eval[returnVisit](ctx, `({transcript: __return.transcript, notice: __return.notice,
 		published: __return.published || 0, blocked: __return.blocked, opened: __return.opened || 0, ready: __return.ready || 0,
 		wasmStart: (performance.getEntriesByType("resource").find(e => e.name.includes("/chatclose.wasm")) || {startTime: -1}).startTime})`)
+}
+
+// openAt opens pageURL in the tab at the CPU throttling rate, with the HTTP cache emptied first
+// unless warm, and checks that the page is a secure context, as an https shop's is. The caller
+// sets the rate back (setThrottling(ctx, 1, false)) when it is done with the page.
+func openAt(ctx context.Context, pageURL string, rate float64, warm bool) error {
+	if err := navigate(ctx, "about:blank"); err != nil {
+		return err
+	}
+	if err := setThrottling(ctx, rate, !warm); err != nil {
+		return err
+	}
+	if err := navigate(ctx, pageURL); err != nil {
+		return err
+	}
+	if secure, err := eval[bool](ctx, `isSecureContext`); err != nil || !secure {
+		return fmt.Errorf("%s is not a secure context (as an https shop is): %v", pageURL, err)
+	}
+	return nil
 }
 
 // setThrottling sets the tab's CPU throttling rate and, with emptyCache, empties the HTTP cache
