@@ -24,12 +24,21 @@ func startBrowser(path, dir string, secure *chromium.SecureListeners) (context.C
 	return chromium.Start(path, dir, chromedp.Flag("host-resolver-rules", "MAP "+returnHost+" 127.0.0.1"), secure.Flag())
 }
 
-// tab opens a tab in a browser context of its own (its own cache, cookies and storage) at url.
-// Errors on the page are printed to stderr.
-func tab(browser context.Context, url string) (context.Context, func(), error) {
+// ownTab opens a tab in a browser context of its own (its own cache, cookies and storage).
+// Errors on its pages are printed to stderr.
+func ownTab(browser context.Context) (context.Context, context.CancelFunc, error) {
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	if err := chromedp.Listen(ctx, reportPageErrors); err != nil {
 		cancel()
+		return nil, nil, err
+	}
+	return ctx, cancel, nil
+}
+
+// tab opens url in a tab of its own (ownTab).
+func tab(browser context.Context, url string) (context.Context, func(), error) {
+	ctx, cancel, err := ownTab(browser)
+	if err != nil {
 		return nil, nil, err
 	}
 	step, cancelStep := context.WithTimeout(ctx, stepLimit)

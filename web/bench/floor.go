@@ -5,13 +5,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"time"
 
 	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chatclose/chatclose/web/sandbox"
-	"github.com/chromedp/chromedp"
 )
 
 // floorVisit is one replay of the loader's steps on an idle page: ms after the module's fetch
@@ -68,22 +66,17 @@ const floorSettle = 500 * time.Millisecond
 // rate, cold (the module fetched from the server) and warm (from the HTTP cache, filled by an
 // unmeasured start first), on a secure page as the returns are.
 func moduleFloor(browser context.Context, dist string, secure *chromium.SecureListeners) (map[floorCell][]floorVisit, error) {
-	ln, err := secure.Take()
-	if err != nil {
-		return nil, err
-	}
-	srv, err := serveOn(ln, sandbox.Options{DistDir: dist, CDNCache: true})
+	srv, base, err := serveSecure(secure, sandbox.Options{DistDir: dist, CDNCache: true})
 	if err != nil {
 		return nil, err
 	}
 	defer srv.Close()
-	_, port, _ := net.SplitHostPort(srv.URL[len("http://"):])
-	page := "http://" + net.JoinHostPort(returnHost, port) + "/customer.html?async=1"
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-	defer cancel()
-	if err := chromedp.Listen(ctx, reportPageErrors); err != nil {
+	page := base + "/customer.html?async=1"
+	ctx, cancel, err := ownTab(browser)
+	if err != nil {
 		return nil, err
 	}
+	defer cancel()
 	if _, err := startOnIdlePage(ctx, page, 1, true); err != nil {
 		return nil, fmt.Errorf("filling the cache: %w", err)
 	}
@@ -109,7 +102,7 @@ func moduleFloor(browser context.Context, dist string, secure *chromium.SecureLi
 // warm, lets it settle, starts chatclose, and once it is ready replays the loader's steps.
 func startOnIdlePage(ctx context.Context, pageURL string, rate float64, warm bool) (floorVisit, error) {
 	var v floorVisit
-	defer setThrottling(ctx, 1, false)
+	defer setConditions(ctx, 1, false)
 	if err := openAt(ctx, pageURL, rate, warm); err != nil {
 		return v, err
 	}

@@ -26,15 +26,11 @@ func floorMarkdown(floor map[floorCell][]floorVisit, standIn returnResult) strin
 			if len(visits) == 0 {
 				continue
 			}
-			bytes := floorColumn(visits, func(v floorVisit) float64 { return v.Bytes })
-			compiled := floorColumn(visits, func(v floorVisit) float64 { return v.Compiled })
-			instance := floorColumn(visits, func(v floorVisit) float64 { return v.Instantiated })
+			bytes := column(visits, func(v floorVisit) float64 { return v.Bytes })
+			compiled := column(visits, func(v floorVisit) float64 { return v.Compiled })
+			instance := column(visits, func(v floorVisit) float64 { return v.Instantiated })
 			requested, earliest, transcript := floorEarliest(floor, standIn, floorCell{rate, warm})
-			cache := "cold"
-			if warm {
-				cache = "warm"
-			}
-			w("| %g× | %s | %s (%s–%s) | %s (%s–%s) | **%s** (%s–%s) | %s | %s | %s | **%s** |\n", rate, cache,
+			w("| %g× | %s | %s (%s–%s) | %s (%s–%s) | **%s** (%s–%s) | %s | %s | %s | **%s** |\n", rate, cacheName(warm),
 				ms1(median(bytes)), ms1(minOf(bytes)), ms1(maxOf(bytes)),
 				ms1(median(compiled)), ms1(minOf(compiled)), ms1(maxOf(compiled)),
 				ms1(median(instance)), ms1(minOf(instance)), ms1(maxOf(instance)),
@@ -49,16 +45,7 @@ func floorMarkdown(floor map[floorCell][]floorVisit, standIn returnResult) strin
 // sample's page showed the restored transcript (median).
 func floorEarliest(floor map[floorCell][]floorVisit, standIn returnResult, cell floorCell) (requested, earliest, transcript float64) {
 	requested = median(column(standIn.Visits[returnCell{"chatclose", cell.Rate, cell.Warm}], func(v returnVisit) float64 { return v.WasmStart }))
-	earliest = requested + median(floorColumn(floor[cell], func(v floorVisit) float64 { return v.Instantiated }))
+	earliest = requested + median(column(floor[cell], func(v floorVisit) float64 { return v.Instantiated }))
 	transcript = median(column(standIn.Visits[returnCell{"sample", cell.Rate, cell.Warm}], func(v returnVisit) float64 { return v.Transcript }))
 	return requested, earliest, transcript
-}
-
-// floorColumn is one measure of every visit of a floor cell.
-func floorColumn(visits []floorVisit, of func(floorVisit) float64) []float64 {
-	out := make([]float64, len(visits))
-	for i, v := range visits {
-		out[i] = of(v)
-	}
-	return out
 }

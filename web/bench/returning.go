@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"sort"
@@ -126,26 +125,20 @@ func returnToFinalizedChat(browser context.Context, impls []returnImpl, widgetsD
 		if dist == "" {
 			dist = impls[len(impls)-1].dist // the sample's page needs no bundle; any will do
 		}
-		ln, err := secure.Take()
-		if err != nil {
-			return r, err
-		}
-		srv, err := serveOn(ln, sandbox.Options{DistDir: dist, Widgets: widgetsDir, CDNCache: true})
+		srv, base, err := serveSecure(secure, sandbox.Options{DistDir: dist, Widgets: widgetsDir, CDNCache: true})
 		if err != nil {
 			return r, err
 		}
 		defer srv.Close()
-		_, port, _ := net.SplitHostPort(srv.URL[len("http://"):])
-		base := "http://" + net.JoinHostPort(returnHost, port)
 		page := base + "/customer.html?async=1"
 		if impl.dist == "" {
 			page = base + "/bench/sample.html?async=1"
 		}
-		ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-		defer cancel()
-		if err := chromedp.Listen(ctx, reportPageErrors); err != nil {
+		ctx, cancel, err := ownTab(browser)
+		if err != nil {
 			return r, err
 		}
+		defer cancel()
 		if err := finalizeWhileAway(ctx, sim.ControlClient{BaseURL: srv.URL}, page, impl.dist != ""); err != nil {
 			return r, fmt.Errorf("%s: %w", impl.name, err)
 		}
@@ -239,7 +232,7 @@ func navigate(ctx context.Context, url string) error {
 // or emptied, waits until the transcript and the notice are shown, and reports their times.
 func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (returnVisit, error) {
 	var v returnVisit
-	defer setThrottling(ctx, 1, false)
+	defer setConditions(ctx, 1, false)
 	if err := openAt(ctx, pageURL, rate, warm); err != nil {
 		return v, err
 	}
@@ -253,12 +246,12 @@ func visitReturn(ctx context.Context, pageURL string, rate float64, warm bool) (
 
 // openAt opens pageURL in the tab at the CPU throttling rate, with the HTTP cache emptied first
 // unless warm, and checks that the page is a secure context, as an https shop's is. The caller
-// sets the rate back (setThrottling(ctx, 1, false)) when it is done with the page.
+// sets the rate back (setConditions(ctx, 1, false)) when it is done with the page.
 func openAt(ctx context.Context, pageURL string, rate float64, warm bool) error {
 	if err := navigate(ctx, "about:blank"); err != nil {
 		return err
 	}
-	if err := setThrottling(ctx, rate, !warm); err != nil {
+	if err := setConditions(ctx, rate, !warm); err != nil {
 		return err
 	}
 	if err := navigate(ctx, pageURL); err != nil {
@@ -270,12 +263,12 @@ func openAt(ctx context.Context, pageURL string, rate float64, warm bool) error 
 	return nil
 }
 
-// setThrottling sets the tab's CPU throttling rate and, with emptyCache, empties the HTTP cache
+// setConditions sets the tab's CPU throttling rate and, with emptyCache, empties the HTTP cache
 // of its browser context, as before a first visit. It also turns off DevTools' network agent,
 // which chromedp turns on in every tab: while it is on, Chromium keeps a copy of every response
 // body for DevTools, which doubled the time a page took to read chatclose.wasm's body (the
 // module's floor: about 88 against 45 ms at 1×), a cost a customer's browser never has.
-func setThrottling(ctx context.Context, rate float64, emptyCache bool) error {
+func setConditions(ctx context.Context, rate float64, emptyCache bool) error {
 	return chromedp.Do(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		if _, err := cdp.Call(ctx, tg, network.Disable, cdp.Empty{}); err != nil {
 			return chromedp.Void{}, err
@@ -304,7 +297,7 @@ func median(xs []float64) float64 {
 }
 
 // column is one measure of every visit of a cell.
-func column(visits []returnVisit, of func(returnVisit) float64) []float64 {
+func column[V any](visits []V, of func(V) float64) []float64 {
 	out := make([]float64, len(visits))
 	for i, v := range visits {
 		out[i] = of(v)

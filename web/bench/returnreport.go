@@ -38,10 +38,6 @@ func returnMarkdown(runs []returnResult) string {
 				for _, warm := range []bool{false, true} {
 					visits := r.Visits[returnCell{impl, rate, warm}]
 					gaps := column(visits, returnVisit.Gap)
-					cache := "cold"
-					if warm {
-						cache = "warm"
-					}
 					module := "–"
 					if starts := column(visits, func(v returnVisit) float64 { return v.WasmStart }); len(starts) > 0 && median(starts) >= 0 {
 						module = ms1(median(starts))
@@ -50,7 +46,7 @@ func returnMarkdown(runs []returnResult) string {
 					if readies := column(visits, func(v returnVisit) float64 { return v.Ready }); len(readies) > 0 && median(readies) > 0 {
 						ready = ms1(median(readies))
 					}
-					w("| %s | %g× | %s | **%s** (%s–%s) | %s | %s | %s | %s | %s | %s | %s |\n", impl, rate, cache,
+					w("| %s | %g× | %s | **%s** (%s–%s) | %s | %s | %s | %s | %s | %s | %s |\n", impl, rate, cacheName(warm),
 						ms1(median(gaps)), ms1(minOf(gaps)), ms1(maxOf(gaps)),
 						ms1(median(column(visits, func(v returnVisit) float64 { return v.Transcript }))),
 						ms1(median(column(visits, func(v returnVisit) float64 { return v.Notice }))),
@@ -82,11 +78,7 @@ func returnTargets(runs []returnResult, floor map[floorCell][]floorVisit) []targ
 			for _, warm := range []bool{false, true} {
 				gap := median(column(r.Visits[returnCell{"chatclose", t.rate, warm}], returnVisit.Gap))
 				sample := median(column(r.Visits[returnCell{"sample", t.rate, warm}], returnVisit.Gap))
-				cache := "cold"
-				if warm {
-					cache = "warm"
-				}
-				cell := fmt.Sprintf("%s %s ms (sample %s", cache, ms1(gap), ms1(sample))
+				cell := fmt.Sprintf("%s %s ms (sample %s", cacheName(warm), ms1(gap), ms1(sample))
 				if r.Widgets == sandbox.StandIn && len(floor[floorCell{t.rate, warm}]) > 0 {
 					_, earliest, transcript := floorEarliest(floor, r, floorCell{t.rate, warm})
 					cell += fmt.Sprintf("; floor %s ms over its transcript", ms1(earliest-transcript))
@@ -99,6 +91,14 @@ func returnTargets(runs []returnResult, floor map[floorCell][]floorVisit) []targ
 		out = append(out, target{fmt.Sprintf("return to a finalized chat, %g× CPU: transcript → notice ≤ %g ms (median of %d)", t.rate, t.limit, returnRuns), strings.Join(measured, "; "), met})
 	}
 	return out
+}
+
+// cacheName names a cell's cache: warm (kept by an earlier view) or cold (emptied).
+func cacheName(warm bool) string {
+	if warm {
+		return "warm"
+	}
+	return "cold"
 }
 
 func minOf(xs []float64) float64 {

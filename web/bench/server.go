@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/chatclose/chatclose/web/chromium"
 	"github.com/chatclose/chatclose/web/sandbox"
 )
 
@@ -33,6 +34,21 @@ func serveWith(opts sandbox.Options) (*server, error) {
 		return nil, err
 	}
 	return serveOn(ln, opts)
+}
+
+// serveSecure is serveWith on one of secure's listeners. It also returns the base URL its pages
+// are opened on, http://returnHost:PORT, which Chromium treats as a secure context.
+func serveSecure(secure *chromium.SecureListeners, opts sandbox.Options) (*server, string, error) {
+	ln, err := secure.Take()
+	if err != nil {
+		return nil, "", err
+	}
+	s, err := serveOn(ln, opts)
+	if err != nil {
+		return nil, "", err
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return s, "http://" + net.JoinHostPort(returnHost, port), nil
 }
 
 // serveOn is serveWith on the listener ln.
