@@ -160,7 +160,7 @@ func (a *app) onMessages(event safejs.Value) {
 
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
 // late subscribers, so a state change published before chatclose subscribed is found in the
-// transcript the service has kept for this page. It also learns the chat session.
+// transcript the service has kept for this page, read in index order. It also learns the chat session.
 func (a *app) onServiceReady(safejs.Value) {
 	a.learnSession()
 	result := a.plugin.Command(commandTranscript, map[string]any{}, a.config().CommandTimeout)
@@ -175,6 +175,9 @@ func (a *app) onServiceReady(safejs.Value) {
 			a.log.Debug("no transcript to catch up from: " + err.Error())
 			return
 		}
+		// The transcript keeps messages as they came: a history page fetched after the restore
+		// sits at its end, newest first.
+		batch.Messages = handler.InIndexOrder(batch.Messages)
 		a.decide(batch, "transcript")
 	}()
 }
