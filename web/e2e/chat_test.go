@@ -91,6 +91,23 @@ func TestAsyncReloadAfterTheNoticeShowsItOnceAndNeverAgain(t *testing.T) {
 	assert.Empty(t, s.customerLog().Deletes)
 }
 
+// TestAsyncReloadMidPollKeepsPolling: a page that goes away with its poll in flight leaves
+// Widgets' shared flag _genesys.widgets.chatPollPending set, and nothing clears it then (seen in
+// the 9.0.018.07 transport). The next page's restore clears it; until the stand-in did too, a
+// reload at the wrong moment stopped the restored page's polls, and with them every notice.
+func TestAsyncReloadMidPollKeepsPolling(t *testing.T) {
+	s := newScenario(t, options{})
+	s.startChat(asyncChat())
+	s.agent("join", nil)
+	s.waitDelivered(s.say("Let me check that for you."))
+	// Set as the page goes, after anything Widgets does then: the flag a poll in flight leaves.
+	eval[bool](s, `(addEventListener("pagehide", () => localStorage.setItem("_genesys.widgets.chatPollPending", "true")), true)`)
+	s.reload()
+	s.waitDelivered(s.state("Finalizing"))
+	s.waitNotices(1)
+	assert.Equal(t, 1, s.events("notified"))
+}
+
 func TestAsyncCustomerWritesAfterFinalizingNoStaleNotice(t *testing.T) {
 	s, _ := finalizedAsyncChat(t, asyncChat())
 	s.typeAndSend("One more question: can I change the address?")
