@@ -160,7 +160,8 @@ func (a *app) onMessages(event safejs.Value) {
 
 // onServiceReady catches up once WebChatService is ready: messageReceived is not replayed to
 // late subscribers, so a state change published before chatclose subscribed is found in the
-// transcript the service has kept for this page, read in index order. It also learns the chat session.
+// transcript the service has kept for this page, read in index order. It also learns the chat
+// session.
 func (a *app) onServiceReady(safejs.Value) {
 	a.learnSession()
 	result := a.plugin.Command(commandTranscript, map[string]any{}, a.config().CommandTimeout)

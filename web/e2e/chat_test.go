@@ -3,12 +3,14 @@
 package e2e
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chatclose/chatclose/handler"
+	"github.com/chatclose/chatclose/web/sandbox"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,7 +103,7 @@ func TestAsyncReloadMidPollKeepsPolling(t *testing.T) {
 	s.agent("join", nil)
 	s.waitDelivered(s.say("Let me check that for you."))
 	// Set as the page goes, after anything Widgets does then: the flag a poll in flight leaves.
-	eval[bool](s, `(addEventListener("pagehide", () => localStorage.setItem("_genesys.widgets.chatPollPending", "true")), true)`)
+	eval[bool](s, fmt.Sprintf(`(addEventListener("pagehide", () => localStorage.setItem(%q, "true")), true)`, sandbox.PollPendingKey))
 	s.reload()
 	s.waitDelivered(s.state("Finalizing"))
 	s.waitNotices(1)

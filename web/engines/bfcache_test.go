@@ -46,8 +46,8 @@ func (c *chat) navigate(url string) {
 	}
 }
 
-// bfcacheChat opens an async chat with an agent, with or without chatclose, on a site that lets its pages be cached, and goes away
-// and back.
+// bfcacheChat opens an async chat with an agent, with or without chatclose, on a site that lets
+// its pages be cached, and goes away and back.
 func bfcacheChat(t *testing.T, e *engineRun, withChatclose bool) (*chat, bfcacheOutcome) {
 	c := newChat(t, e, chatOptions{wrap: sandbox.Cacheable})
 	params := asyncChat()

@@ -271,7 +271,7 @@ func (c *chat) pageSnapshot() string {
 		s.lastReports = h.reports.slice(-5).map(r => ({kind: r.kind, ageMs: Date.now() - r.time, data: JSON.stringify(r.data).slice(0, 200)}));
 		try { const w = ` + frame + `; s.frame = w.location.pathname + w.location.search; s.frameReadyState = w.document.readyState;
 			s.notices = ` + shownNotices + `.length; s.transcriptEntries = w.document.querySelectorAll(".cx-transcript .cx-message").length;
-			s.pollPending = w.localStorage.getItem("_genesys.widgets.chatPollPending") } catch (e) { s.frameError = String(e) }
+			s.pollPending = w.localStorage.getItem(` + strconv.Quote(sandbox.PollPendingKey) + `) } catch (e) { s.frameError = String(e) }
 		return s })()`)
 	text := string(raw)
 	if err != nil {
